@@ -1,0 +1,21 @@
+import type { Permission } from './permissions';
+
+/** One entry of the staff navigation; shown only to those holding its permission. */
+export interface NavItem {
+  key: string;
+  path: string;
+  permission: Permission;
+}
+
+/** The staff workspace navigation, in display order. Labels live in the client's translations under `nav.<key>`. */
+export const STAFF_NAVIGATION: readonly NavItem[] = [
+  { key: 'overview', path: '/staff', permission: 'workspace.view' },
+  { key: 'organisation', path: '/staff/units', permission: 'workspace.view' },
+  { key: 'users', path: '/staff/users', permission: 'users.read' },
+  { key: 'audit', path: '/staff/audit', permission: 'audit.read' },
+];
+
+/** The navigation entries a holder of these permissions may see. */
+export function navigationFor(permissions: readonly Permission[]): NavItem[] {
+  return STAFF_NAVIGATION.filter((item) => permissions.includes(item.permission));
+}

@@ -1,0 +1,62 @@
+import type { Role } from './roles';
+
+/** Every action the API guards. A route names exactly one of these. */
+export const PERMISSIONS = [
+  'org.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'audit.verify',
+  'workspace.view',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * The permission matrix: which role may do what. Data, read by the server
+ * (route guards) and the client (navigation); a test walks every route × role against it.
+ */
+export const ROLE_PERMISSIONS = {
+  system_admin: ['org.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'workspace.view'],
+  control_officer: ['users.read', 'audit.read', 'audit.verify', 'workspace.view'],
+  city_leader: ['users.read', 'audit.read', 'workspace.view'],
+  agency_head: ['users.read', 'workspace.view'],
+  unit_leader: ['users.read', 'workspace.view'],
+  specialist: ['workspace.view'],
+  onestop_officer: ['workspace.view'],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+/** A role held by a person in one unit, optionally over that unit's whole sub-tree. */
+export interface RoleAssignment {
+  role: Role;
+  unitId: string;
+  includeSubtree: boolean;
+}
+
+/** True when the role grants the permission. */
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
+}
+
+/** True when any of the assignments grants the permission somewhere. */
+export function hasPermission(assignments: readonly RoleAssignment[], permission: Permission): boolean {
+  return assignments.some((a) => roleGrants(a.role, permission));
+}
+
+/**
+ * True when the assignments grant the permission over a record of a unit.
+ * `unitPath` lists the record's unit and all its ancestors (any order).
+ */
+export function canActOnUnit(assignments: readonly RoleAssignment[], permission: Permission, unitPath: readonly string[]): boolean {
+  const [own] = unitPath;
+  return assignments.some(
+    (a) => roleGrants(a.role, permission) && (a.unitId === own || (a.includeSubtree && unitPath.includes(a.unitId))),
+  );
+}
+
+/** The set of permissions the assignments grant anywhere, for the client's navigation. */
+export function grantedPermissions(assignments: readonly RoleAssignment[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const a of assignments) for (const p of ROLE_PERMISSIONS[a.role]) granted.add(p);
+  return PERMISSIONS.filter((p) => granted.has(p));
+}

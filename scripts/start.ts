@@ -1,0 +1,27 @@
+/**
+ * `npm start`: builds the web client when it is missing or older than its sources, then starts
+ * the server (embedded database by default). Progress is printed at each step.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const built = path.resolve('web/dist/index.html');
+const sources = [path.resolve('web/src'), path.resolve('core')];
+const stale = !existsSync(built) || sources.some((s) => newestMtime(s) > statSync(built).mtimeMs);
+if (stale) {
+  process.stdout.write('[motcua] building the web client (first start only, ~20 s)\n');
+  const r = spawnSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const { main } = await import('../server/main');
+await main();

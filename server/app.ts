@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditRoutes } from './features/audit/routes';
+import { authRoutes } from './features/auth/routes';
+import { registerSessionHook } from './features/auth/session-hook';
+import { healthRoutes } from './features/health/routes';
+import { orgRoutes } from './features/org/routes';
+import { usersRoutes } from './features/users/routes';
+import type { AppDeps } from './http/deps';
+import { registerErrorHandling } from './http/errors';
+import { loggerOptions } from './http/logging';
+import { registerWebClient } from './http/web-client';
+
+/** Every feature's routes, in one list so the access test can walk them all. */
+export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes];
+
+/** Builds the whole HTTP application around an open database; no listening, so tests can `inject`. */
+export async function buildApp(deps: AppDeps, opts: { webDist?: string } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps.config.logLevel),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.config.env === 'production',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine sets inline style attributes; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'motcua — Hệ thống thông tin giải quyết TTHC', version: deps.version, description: 'API của hệ thống. Lỗi trả về dạng {error:{code,message,fields}}.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSessionHook(app, deps.database.db);
+  for (const feature of FEATURES) await app.register(feature(deps));
+  await registerWebClient(app, opts.webDist);
+  return app;
+}

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect';
+import type { DB } from './schema';
+
+export type Engine = 'pglite' | 'postgresql';
+
+/** An open database: the typed query builder, which engine is behind it, and how to close it. */
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Present for the embedded engine; used to dump a template for tests. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+// Both engines return DATE as 'YYYY-MM-DD' (never a JS Date shifted by the host's time zone) and int8 as number.
+const parseDate = (v: string) => v;
+const parseInt8 = (v: string) => Number(v);
+pg.types.setTypeParser(pg.types.builtins.DATE, parseDate);
+pg.types.setTypeParser(pg.types.builtins.INT8, parseInt8);
+
+/** The PGlite options shared by every embedded database (extensions and parsers). */
+export const pgliteOptions = {
+  extensions: { unaccent, pg_trgm },
+  parsers: { [types.DATE]: parseDate, [types.INT8]: parseInt8 },
+};
+
+/** Opens PostgreSQL when a URL is given, otherwise PGlite stored in `dataDir` (or in memory when dataDir is null). */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string | null; loadDataDir?: Blob | File }): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgresql', close: () => db.destroy() };
+  }
+  let dir: string | undefined;
+  if (opts.dataDir) {
+    dir = path.join(opts.dataDir, 'pglite');
+    mkdirSync(dir, { recursive: true });
+  }
+  const pglite = await PGlite.create({ dataDir: dir, loadDataDir: opts.loadDataDir, ...pgliteOptions });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', pglite, close: () => db.destroy() };
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { hasPermission } from '@core/access/permissions';
+import { AUTH_POLICY } from '@core/auth/policy';
+import { AppError } from '@core/errors/app-error';
+import type { DB } from '../../db/schema';
+import type { StaffActor } from '../../http/actor';
+import { listRoleAssignments, findLiveSession, touchSession } from './queries';
+import { hashToken, tokensEqual } from './tokens';
+
+export const SESSION_COOKIE = 'motcua_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Sliding the expiry at most once a minute keeps reads from turning into writes. */
+const TOUCH_EVERY_MS = 60_000;
+
+async function loadActor(db: Kysely<DB>, req: FastifyRequest): Promise<{ actor: StaffActor | null; hadCookie: boolean }> {
+  const raw = req.cookies[SESSION_COOKIE];
+  if (!raw) return { actor: null, hadCookie: false };
+  const unsigned = req.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return { actor: null, hadCookie: true };
+  const tokenHash = hashToken(unsigned.value);
+  const now = new Date();
+  const s = await findLiveSession(db, tokenHash, now);
+  const absoluteEnd = s ? s.created_at.getTime() + AUTH_POLICY.absoluteHours * 3_600_000 : 0;
+  if (!s || absoluteEnd <= now.getTime()) return { actor: null, hadCookie: true };
+  let expiresAt = s.expires_at;
+  if (now.getTime() - s.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    expiresAt = new Date(Math.min(now.getTime() + AUTH_POLICY.idleMinutes * 60_000, absoluteEnd));
+    await touchSession(db, tokenHash, now, expiresAt);
+  }
+  const roles = await listRoleAssignments(db, s.user_id);
+  return {
+    hadCookie: true,
+    actor: {
+      kind: 'staff',
+      userId: s.user_id,
+      username: s.username,
+      fullName: s.full_name,
+      unitId: s.unit_id,
+      roles: roles.map((r) => ({ role: r.role, unitId: r.unit_id, includeSubtree: r.include_subtree })),
+      sessionTokenHash: tokenHash,
+      csrfToken: s.csrf_token,
+      sessionExpiresAt: expiresAt,
+    },
+  };
+}
+
+/**
+ * Loads the session on every request and enforces the route's declared access before the body is
+ * even parsed: 401 without a live session, 403 on a missing CSRF token or permission.
+ */
+export function registerSessionHook(app: FastifyInstance, db: Kysely<DB>): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    }
+  });
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
+    const { actor, hadCookie } = await loadActor(db, req);
+    req.actor = actor;
+    if (access === 'public') return;
+    if (!actor) throw new AppError(hadCookie ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
+    if (!SAFE_METHODS.has(req.method) && !req.routeOptions.config?.csrfExempt) {
+      const header = req.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !tokensEqual(header, actor.csrfToken)) throw new AppError('AUTH_CSRF_INVALID');
+    }
+    if (access !== 'authenticated' && !hasPermission(actor.roles, access.permission)) throw new AppError('FORBIDDEN');
+  });
+}
+
+/** The signed-in staff actor of a route whose access rule guarantees one. */
+export function requireActor(req: FastifyRequest): StaffActor {
+  if (!req.actor) throw new AppError('AUTH_REQUIRED');
+  return req.actor;
+}

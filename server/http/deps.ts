@@ -1,0 +1,9 @@
+import type { Config } from '../config/config';
+import type { Database } from '../db/database';
+
+/** What every feature's routes are built with. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  version: string;
+}

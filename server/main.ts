@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config/config';
+import { type Database, openDatabase } from './db/database';
+import { migrate } from './db/migrate';
+import { activeDemoAccounts } from './features/users/queries';
+import { isEmpty, seedDemo } from './seed/demo';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+const say = (msg: string) => process.stdout.write(`[motcua] ${msg}\n`);
+
+/** Opens and migrates the database, seeds the demo on a fresh embedded install, and refuses demo accounts in production. */
+export async function prepareDatabase(config: Config): Promise<Database> {
+  const started = Date.now();
+  say(config.databaseUrl ? 'connecting to PostgreSQL' : `opening embedded database in ${config.dataDir}/pglite (the first start initialises it, ~5 s)`);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(database.db, (v) => say(`applying migration ${v}`));
+  if (applied.length === 0) say('database schema is up to date');
+  if (config.demoMode && (await isEmpty(database.db))) {
+    say('seeding demo data (Hải Phòng organisation, demo accounts)');
+    await seedDemo(database.db, (m) => say(`  ${m}`));
+  }
+  if (config.env === 'production') {
+    const demo = await activeDemoAccounts(database.db);
+    if (demo.length > 0) {
+      await database.close();
+      throw new ConfigError(`Refusing to start in production: demo accounts are active (${demo.join(', ')}). Disable them first.`);
+    }
+  }
+  say(`database ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${database.engine})`);
+  return database;
+}
+
+/** Starts the whole service and keeps it running until SIGINT/SIGTERM. */
+export async function main(): Promise<void> {
+  const t0 = Date.now();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const database = await prepareDatabase(config).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+  const app = await buildApp({ config, database, version: VERSION });
+  await app.listen({ port: config.port, host: config.host });
+  say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs)`);
+  if (config.demoMode) say('demo accounts: admin, kiemsoat, chutich, giamdoc, lanhdao, chuyenvien, motcua, motcua.xa — password demo123');
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,60 @@
+import type { Permission } from '@core/access/permissions';
+import { type Me, meSchema } from '@core/auth/schemas';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, setCsrfToken } from '../../lib/api';
+import { ME_KEY } from '../../lib/query-client';
+
+/** Who is signed in, or null; a 401 is an answer here, not an error. */
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get('/api/v1/auth/me', meSchema);
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The current session (undefined while loading, null when signed out). */
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** True when the signed-in user holds the permission somewhere. */
+export function can(me: Me | null | undefined, permission: Permission): boolean {
+  return me?.permissions.includes(permission) ?? false;
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** Signs in; on success the session becomes the cached `Me`. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: Credentials) => api.post('/api/v1/auth/login', credentials, meSchema),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      queryClient.setQueryData(ME_KEY, me);
+    },
+  });
+}
+
+/** Signs out and drops every cached answer that belonged to the session. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/api/v1/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'public' });
+      queryClient.setQueryData(ME_KEY, null);
+    },
+  });
+}
