@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
-import { registerSessionHook } from './features/auth/session-hook';
+import { type RouteAccessEntry, registerSessionHook } from './features/auth/session-hook';
 import { healthRoutes } from './features/health/routes';
 import { orgRoutes } from './features/org/routes';
 import { usersRoutes } from './features/users/routes';
@@ -19,6 +19,13 @@ import { registerWebClient } from './http/web-client';
 
 /** Every feature's routes, in one list so the access test can walk them all. */
 export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every guarded route with its declared access rule. */
+    routeAccess: RouteAccessEntry[];
+  }
+}
 
 /** Builds the whole HTTP application around an open database; no listening, so tests can `inject`. */
 export async function buildApp(deps: AppDeps, opts: { webDist?: string } = {}): Promise<FastifyInstance> {
@@ -62,7 +69,9 @@ export async function buildApp(deps: AppDeps, opts: { webDist?: string } = {}): 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerSessionHook(app, deps.database.db);
+  const routeAccess: RouteAccessEntry[] = [];
+  app.decorate('routeAccess', routeAccess);
+  registerSessionHook(app, deps.database.db, routeAccess);
   for (const feature of FEATURES) await app.register(feature(deps));
   await registerWebClient(app, opts.webDist);
   return app;

@@ -16,6 +16,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32).optional(),
   DEMO_MODE: z.enum(['true', 'false']).optional(),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,6 +33,8 @@ export interface Config {
   /** Demo accounts and seed data are allowed only outside production. */
   demoMode: boolean;
   logLevel: string;
+  /** Sign-in attempts allowed per client address per minute (on top of the per-account lock-out). */
+  loginRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: e.SESSION_SECRET ?? embeddedSecret(dataDir),
     demoMode,
     logLevel: e.LOG_LEVEL,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
   };
 }
 

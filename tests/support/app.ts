@@ -37,13 +37,15 @@ export interface TestApp {
 }
 
 /** The whole application on a fresh database of the given engine, driven in-process with `inject`. */
-export async function createTestApp(engine: Engine, opts: { webDist?: string } = {}): Promise<TestApp> {
+export async function createTestApp(engine: Engine, opts: { webDist?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'motcua-test-')),
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT: '10000',
+    ...opts.env,
   });
   const app = await buildApp({ config, database, version: 'test' }, { webDist: opts.webDist ?? path.join(os.tmpdir(), 'no-web-client') });
   await app.ready();

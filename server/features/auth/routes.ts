@@ -17,7 +17,7 @@ export function authRoutes({ database, config }: AppDeps): FastifyPluginAsyncZod
       '/api/v1/auth/login',
       {
         // Login needs no CSRF token: there is no session yet, SameSite=Strict cookies and the JSON-only body stop cross-site posts.
-        config: { ...access('public', { csrfExempt: true }), rateLimit: { max: 20, timeWindow: '1 minute' } },
+        config: { ...access('public', { csrfExempt: true }), rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
         schema: { tags: ['auth'], summary: 'Staff sign-in', body: loginBody, response: { 200: meSchema } },
       },
       async (req, reply) => {

@@ -5,8 +5,16 @@ import { AUTH_POLICY } from '@core/auth/policy';
 import { AppError } from '@core/errors/app-error';
 import type { DB } from '../../db/schema';
 import type { StaffActor } from '../../http/actor';
+import type { RouteAccess } from '../../http/access';
 import { listRoleAssignments, findLiveSession, touchSession } from './queries';
 import { hashToken, tokensEqual } from './tokens';
+
+/** One guarded route, as recorded at registration (read by the route × role access test). */
+export interface RouteAccessEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
 
 export const SESSION_COOKIE = 'motcua_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -49,12 +57,15 @@ async function loadActor(db: Kysely<DB>, req: FastifyRequest): Promise<{ actor: 
  * Loads the session on every request and enforces the route's declared access before the body is
  * even parsed: 401 without a live session, 403 on a missing CSRF token or permission.
  */
-export function registerSessionHook(app: FastifyInstance, db: Kysely<DB>): void {
+export function registerSessionHook(app: FastifyInstance, db: Kysely<DB>, catalogue: RouteAccessEntry[] = []): void {
   app.decorateRequest('actor', null);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.access) {
-      throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    const declared = route.config?.access;
+    if (!declared) {
+      if (route.url.startsWith('/api/v1')) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+      return;
     }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') catalogue.push({ method, url: route.url, access: declared });
   });
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;

@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'motcua-config-'));
+
+describe('configuration', () => {
+  it('defaults to the embedded database in DATA_DIR and generates a private session secret once', () => {
+    const dir = tmp();
+    const a = loadConfig({ DATA_DIR: dir });
+    expect(a.databaseUrl).toBeUndefined();
+    expect(a.port).toBe(3000);
+    expect(a.demoMode).toBe(true);
+    expect(a.blobDir).toBe(path.join(dir, 'blobs'));
+    expect(a.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(a.sessionSecret);
+    expect(statSync(path.join(dir, 'session-secret')).mode & 0o077).toBe(0);
+    expect(readFileSync(path.join(dir, 'session-secret'), 'utf8')).toBe(a.sessionSecret);
+  });
+
+  it('lists every invalid variable', () => {
+    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'not a url' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+  });
+
+  it('refuses production without a secret, with a weak secret, with demo mode, or without a public URL', () => {
+    const prod = { NODE_ENV: 'production', DATA_DIR: tmp(), PUBLIC_URL: 'https://dichvucong.haiphong.gov.vn' };
+    expect(() => loadConfig(prod)).toThrow(ConfigError);
+    expect(() => loadConfig(prod)).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ ...prod, SESSION_SECRET: 'changeme' })).toThrow(/SESSION_SECRET/);
+    const secret = 'a'.repeat(40);
+    expect(() => loadConfig({ ...prod, SESSION_SECRET: secret, DEMO_MODE: 'true' })).toThrow(/demo/i);
+    expect(() => loadConfig({ ...prod, SESSION_SECRET: secret, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL/);
+    const ok = loadConfig({ ...prod, SESSION_SECRET: secret });
+    expect(ok.demoMode).toBe(false);
+    expect(ok.sessionSecret).toBe(secret);
+  });
+});

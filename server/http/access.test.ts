@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roleGrants } from '@core/access/permissions';
+import { DEMO_ACCOUNTS } from '../seed/demo-org';
+import { type Client, type TestApp, createTestApp } from '../../tests/support/app';
+import { ENGINES } from '../../tests/support/database';
+
+const SOME_UUID = '00000000-0000-4000-8000-000000000000';
+
+describe.each(ENGINES)('every route × every role (%s)', (engine) => {
+  let t: TestApp;
+  const clients = new Map<string, Client>();
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    for (const a of DEMO_ACCOUNTS) clients.set(a.username, await t.login(a.username));
+  });
+  afterAll(() => t.close());
+
+  it('every /api/v1 route declares its access rule and the catalogue is not empty', () => {
+    expect(t.app.routeAccess.length).toBeGreaterThan(8);
+    expect(t.app.routeAccess.some((r) => r.url === '/api/v1/auth/logout')).toBe(true);
+  });
+
+  it('anonymous callers get 401 AUTH_REQUIRED on every non-public route', async () => {
+    for (const r of t.app.routeAccess.filter((x) => x.access !== 'public')) {
+      const res = await t.app.inject({ method: r.method as 'GET', url: r.url.replace(':id', SOME_UUID), payload: r.method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.json().error.code).toBe('AUTH_REQUIRED');
+    }
+  });
+
+  it('each role is refused exactly the routes its permissions do not grant', async () => {
+    for (const r of t.app.routeAccess.filter((x) => x.access !== 'public')) {
+      for (const account of DEMO_ACCOUNTS) {
+        const client = clients.get(account.username) as Client;
+        if (r.url === '/api/v1/auth/logout') continue; // would end the session the other checks use
+        const res = await client.request({ method: r.method as 'GET', url: r.url.replace(':id', SOME_UUID), payload: r.method === 'GET' ? undefined : {} });
+        const access = r.access;
+        const allowed = access === 'authenticated' || (typeof access === 'object' && account.roles.some((x) => roleGrants(x.role, access.permission)));
+        const label = `${account.username} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
+        if (allowed) {
+          expect(res.statusCode, label).not.toBe(401);
+          expect(res.json().error?.code ?? 'none', label).not.toBe('FORBIDDEN');
+        } else {
+          expect(res.statusCode, label).toBe(403);
+          expect(res.json().error.code, label).toBe('FORBIDDEN');
+        }
+      }
+    }
+  });
+});
