@@ -1,10 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CalendarTables } from './tables/calendar';
+import type { CatalogueTables } from './tables/catalogue';
 
 /** Column that the database fills by default. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** DATE columns are returned as `YYYY-MM-DD` strings on both engines (see database.ts parsers). */
-type DateString = string;
-type Json = ColumnType<unknown, string | null, string | null>;
+export type DateString = string;
+export type Json = ColumnType<unknown, string | null, string | null>;
 
 export interface UnitsTable {
   id: Generated<string>;
@@ -93,8 +95,8 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-/** The whole schema as Kysely sees it. */
-export interface DB {
+/** Tables of the foundation migration. */
+export interface FoundationTables {
   units: UnitsTable;
   unit_names: UnitNamesTable;
   users: UsersTable;
@@ -109,3 +111,6 @@ export type UnitRow = Selectable<UnitsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
+
+/** The whole schema as Kysely sees it: one interface of tables per feature (server/db/tables/). */
+export interface DB extends FoundationTables, CalendarTables, CatalogueTables {}
