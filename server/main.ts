@@ -10,26 +10,33 @@ export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json'
 
 const say = (msg: string) => process.stdout.write(`[motcua] ${msg}\n`);
 
-/** Opens and migrates the database, seeds the demo on a fresh embedded install, and refuses demo accounts in production. */
+/** Opens the configured database and brings it up to date (see initialiseDatabase). */
 export async function prepareDatabase(config: Config): Promise<Database> {
   const started = Date.now();
   say(config.databaseUrl ? 'connecting to PostgreSQL' : `opening embedded database in ${config.dataDir}/pglite (the first start initialises it, ~5 s)`);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const applied = await migrate(database.db, (v) => say(`applying migration ${v}`));
-  if (applied.length === 0) say('database schema is up to date');
-  if (config.demoMode && (await isEmpty(database.db))) {
-    say('seeding demo data (Hải Phòng organisation, demo accounts)');
-    await seedDemo(database.db, (m) => say(`  ${m}`));
-  }
-  if (config.env === 'production') {
-    const demo = await activeDemoAccounts(database.db);
-    if (demo.length > 0) {
-      await database.close();
-      throw new ConfigError(`Refusing to start in production: demo accounts are active (${demo.join(', ')}). Disable them first.`);
-    }
+  try {
+    await initialiseDatabase(database, config);
+  } catch (err) {
+    await database.close();
+    throw err;
   }
   say(`database ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${database.engine})`);
   return database;
+}
+
+/** Migrates, seeds the demo on an empty database in demo mode, and refuses active demo accounts in production. */
+export async function initialiseDatabase(database: Database, config: Config, log: (msg: string) => void = say): Promise<void> {
+  const applied = await migrate(database.db, (v) => log(`applying migration ${v}`));
+  if (applied.length === 0) log('database schema is up to date');
+  if (config.demoMode && (await isEmpty(database.db))) {
+    log('seeding demo data (Hải Phòng organisation, demo accounts)');
+    await seedDemo(database.db, (m) => log(`  ${m}`));
+  }
+  if (config.env === 'production') {
+    const demo = await activeDemoAccounts(database.db);
+    if (demo.length > 0) throw new ConfigError(`Refusing to start in production: demo accounts are active (${demo.join(', ')}). Disable them first.`);
+  }
 }
 
 /** Starts the whole service and keeps it running until SIGINT/SIGTERM. */
