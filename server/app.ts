@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { type RouteAccessEntry, registerSessionHook } from './features/auth/session-hook';
+import { calendarRoutes } from './features/calendar/routes';
 import { healthRoutes } from './features/health/routes';
 import { orgRoutes } from './features/org/routes';
 import { usersRoutes } from './features/users/routes';
@@ -18,7 +19,7 @@ import { loggerOptions } from './http/logging';
 import { registerWebClient } from './http/web-client';
 
 /** Every feature's routes, in one list so the access test can walk them all. */
-export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes];
+export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes];
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'audit.verify',
+  'calendar.manage',
   'workspace.view',
 ] as const;
 
@@ -17,7 +18,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  * (route guards) and the client (navigation); a test walks every route × role against it.
  */
 export const ROLE_PERMISSIONS = {
-  system_admin: ['org.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'workspace.view'],
+  system_admin: ['org.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'calendar.manage', 'workspace.view'],
   control_officer: ['users.read', 'audit.read', 'audit.verify', 'workspace.view'],
   city_leader: ['users.read', 'audit.read', 'workspace.view'],
   agency_head: ['users.read', 'workspace.view'],

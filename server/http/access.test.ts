@@ -4,7 +4,9 @@ import { DEMO_ACCOUNTS } from '../seed/demo-org';
 import { type Client, type TestApp, createTestApp } from '../../tests/support/app';
 import { ENGINES } from '../../tests/support/database';
 
-const SOME_UUID = '00000000-0000-4000-8000-000000000000';
+/** A plausible value for each path parameter, so requests reach the access check with a well-formed URL. */
+const PARAM_VALUES: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', date: '2031-06-15', code: '1.000001' };
+const concrete = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => PARAM_VALUES[name] ?? 'x');
 
 describe.each(ENGINES)('every route × every role (%s)', (engine) => {
   let t: TestApp;
@@ -23,7 +25,7 @@ describe.each(ENGINES)('every route × every role (%s)', (engine) => {
 
   it('anonymous callers get 401 AUTH_REQUIRED on every non-public route', async () => {
     for (const r of t.app.routeAccess.filter((x) => x.access !== 'public')) {
-      const res = await t.app.inject({ method: r.method as 'GET', url: r.url.replace(':id', SOME_UUID), payload: r.method === 'GET' ? undefined : {} });
+      const res = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' ? undefined : {} });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().error.code).toBe('AUTH_REQUIRED');
     }
@@ -34,7 +36,7 @@ describe.each(ENGINES)('every route × every role (%s)', (engine) => {
       for (const account of DEMO_ACCOUNTS) {
         const client = clients.get(account.username) as Client;
         if (r.url === '/api/v1/auth/logout') continue; // would end the session the other checks use
-        const res = await client.request({ method: r.method as 'GET', url: r.url.replace(':id', SOME_UUID), payload: r.method === 'GET' ? undefined : {} });
+        const res = await client.request({ method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' ? undefined : {} });
         const access = r.access;
         const allowed = access === 'authenticated' || (typeof access === 'object' && account.roles.some((x) => roleGrants(x.role, access.permission)));
         const label = `${account.username} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type ErrorBody, type FieldIssue } from '@core/errors/app-error';
-import { type ErrorCode, type Locale, errorMessage } from '@core/errors/catalogue';
+import { ERRORS, type ErrorCode, type Locale, errorMessage } from '@core/errors/catalogue';
 import { localeOf } from './locale';
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
@@ -29,20 +29,23 @@ export function sendAppError(req: FastifyRequest, reply: FastifyReply, err: AppE
 interface ValidationEntry {
   keyword: string;
   instancePath: string;
+  message: string;
   params: Record<string, unknown>;
 }
+
+/** A schema may name one of our error codes as an issue's message; such issues speak our language. */
+const ownCode = (message: string): ErrorCode | undefined => (message in ERRORS ? (message as ErrorCode) : undefined);
 
 /** Rebuilds each zod issue and renders it with zod's own Vietnamese or English locale. */
 function fieldIssues(entries: ValidationEntry[], context: string, locale: Locale): FieldIssue[] {
   return entries.map((v) => {
     const path = v.instancePath.split('/').filter(Boolean);
+    const field = [context, ...path].filter(Boolean).join('.') || context || '(body)';
+    const own = ownCode(v.message);
+    if (own) return { field, code: own, message: errorMessage(own, locale) };
     const issue = { ...v.params, code: v.keyword, path };
     const message = zodLocales[locale].localeError(issue as never);
-    return {
-      field: [context, ...path].filter(Boolean).join('.') || context || '(body)',
-      code: v.keyword,
-      message: typeof message === 'string' ? message : (message?.message ?? v.keyword),
-    };
+    return { field, code: v.keyword, message: typeof message === 'string' ? message : (message?.message ?? v.keyword) };
   });
 }
 
@@ -53,7 +56,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = error.validationContext === 'body' ? '' : (error.validationContext ?? '');
       const fields = fieldIssues(error.validation as unknown as ValidationEntry[], context, localeOf(req));
-      return sendAppError(req, reply, new AppError('VALIDATION_FAILED', { fields }));
+      // When every problem is one of our own codes, the first one is the answer's code (e.g. CALENDAR_AMOUNT_INVALID).
+      const own = fields.map((f) => ownCode(f.code));
+      const code = own.every(Boolean) ? (own[0] as ErrorCode) : 'VALIDATION_FAILED';
+      return sendAppError(req, reply, new AppError(code, { fields }));
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return sendAppError(req, reply, new AppError(mapped));

@@ -1,3 +1,28 @@
-/** Tables of the legal clock (calendar overrides, working hours). Filled in by the calendar feature. */
-// biome-ignore lint/suspicious/noEmptyInterface: placeholder until the calendar migration lands
-export interface CalendarTables {}
+import type { Generated } from 'kysely';
+import type { DateString, Json, Timestamp } from '../schema';
+
+export interface CalendarOverridesTable {
+  date: DateString;
+  working: boolean;
+  name: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CalendarRevisionTable {
+  id: Generated<boolean>;
+  revision: number;
+}
+
+export interface UnitWorkingHoursTable {
+  unit_id: string;
+  periods: Json;
+  updated_at: Timestamp;
+}
+
+/** Tables of the legal clock. */
+export interface CalendarTables {
+  calendar_overrides: CalendarOverridesTable;
+  calendar_revision: CalendarRevisionTable;
+  unit_working_hours: UnitWorkingHoursTable;
+}
