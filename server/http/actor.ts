@@ -20,7 +20,7 @@ export interface AuditActor {
   name: string | null;
 }
 
-export const SYSTEM_ACTOR: AuditActor = { kind: 'system', id: null, name: 'system' };
+export const SYSTEM_ACTOR: AuditActor = { kind: 'system', id: null, name: null };
 
 /** The audit view of a staff actor. */
 export function auditActorOf(actor: StaffActor): AuditActor {

@@ -7,15 +7,31 @@ import { sendAppError } from './errors';
 
 export const WEB_DIST = path.resolve('web/dist');
 
-/** Serves the built web client with history-API fallback; unknown `/api` paths get a JSON 404. */
+/**
+ * Serves the built web client. Hashed files under /assets are immutable for a year; index.html is
+ * never cached, so a deploy is picked up at once. Paths without a file extension fall back to
+ * index.html (client-side routes); a missing file, or an unknown `/api` path, is a real 404.
+ */
 export async function registerWebClient(app: FastifyInstance, distDir = WEB_DIST): Promise<void> {
   const hasClient = existsSync(path.join(distDir, 'index.html'));
   if (hasClient) {
-    await app.register(fastifyStatic, { root: distDir, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: distDir,
+      // Resolve files per request, so a client rebuilt while the server runs is served without a restart.
+      wildcard: true,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.startsWith(path.join(distDir, 'assets') + path.sep);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
-    const isApi = req.url.startsWith('/api') || req.url.startsWith('/healthz');
-    if (!isApi && hasClient && req.method === 'GET') {
+    const pathname = req.url.split('?')[0] ?? '';
+    const isApi = pathname.startsWith('/api') || pathname.startsWith('/healthz');
+    const isFile = path.extname(pathname) !== '';
+    if (!isApi && !isFile && hasClient && (req.method === 'GET' || req.method === 'HEAD')) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendAppError(req, reply, new AppError('ROUTE_NOT_FOUND'));

@@ -43,7 +43,7 @@ export async function createTestApp(engine: Engine, opts: { webDist?: string; en
     NODE_ENV: 'test',
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'motcua-test-')),
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOGIN_RATE_LIMIT: '10000',
     ...opts.env,
   });

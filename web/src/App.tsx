@@ -1,29 +1,37 @@
 import { STAFF_NAVIGATION } from '@core/access/navigation';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { AuditPage } from './features/audit/AuditPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequirePermission } from './features/auth/RequirePermission';
 import { RequireStaff } from './features/auth/RequireStaff';
 import { HomePage } from './features/home/HomePage';
+import { Loading } from './features/shell/Loading';
 import { NotFoundPage } from './features/shell/NotFoundPage';
-import { OverviewPage } from './features/shell/OverviewPage';
 import { PublicLayout } from './features/shell/PublicLayout';
-import { StaffLayout } from './features/shell/StaffLayout';
-import { UnitsPage } from './features/units/UnitsPage';
-import { UsersPage } from './features/users/UsersPage';
+
+// The workspace is loaded on demand: citizens visiting the home page never download it.
+const StaffLayout = lazy(() => import('./features/shell/StaffLayout').then((m) => ({ default: m.StaffLayout })));
+const OverviewPage = lazy(() => import('./features/shell/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const UnitsPage = lazy(() => import('./features/units/UnitsPage').then((m) => ({ default: m.UnitsPage })));
+const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 /** Guards a staff page with the permission its navigation entry names, so menu and route agree. */
 function guarded(key: string, page: ReactNode) {
   const item = STAFF_NAVIGATION.find((entry) => entry.key === key);
   if (!item) throw new Error(`No navigation entry "${key}"`);
-  return <RequirePermission permission={item.permission}>{page}</RequirePermission>;
+  return (
+    <RequirePermission permission={item.permission}>
+      <Suspense fallback={<Loading minHeight="50vh" />}>{page}</Suspense>
+    </RequirePermission>
+  );
 }
 
 /** Routes: the public site, and the staff workspace behind sign-in. */
 export function App() {
   return (
-    <Routes>
+    <Suspense fallback={<Loading minHeight="50vh" />}>
+      <Routes>
       <Route element={<PublicLayout />}>
         <Route index element={<HomePage />} />
         <Route path="login" element={<LoginPage />} />
@@ -38,6 +46,7 @@ export function App() {
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>
-    </Routes>
+      </Routes>
+    </Suspense>
   );
 }

@@ -101,6 +101,8 @@ export const en: Translation = {
     closedNoDate: 'Closed',
     mergedInto: 'Merged into: {{name}}',
     total: 'Total: {{total}} units, {{active}} active',
+    expandAll: 'Expand all',
+    collapseAll: 'Collapse',
   },
   users: {
     title: 'Users',
@@ -136,4 +138,11 @@ export const en: Translation = {
     verifyBroken: 'The log has been tampered with',
     verifyBrokenText: 'First broken link: chain {{chain}}, event no. {{seq}} ({{reason}}). Checked {{chains}} chains, {{events}} events.',
   },
+  auditActions: {
+    auth: { login: 'Sign-in', logout: 'Sign-out', login_failed: 'Failed sign-in', account_locked: 'Account locked' },
+    user: { created: 'Account created', updated: 'Account updated' },
+    unit: { created: 'Unit created', renamed: 'Unit renamed', merged: 'Unit merged', absorbed: 'Merged unit absorbed' },
+    calendar: { schedule_imported: 'Schedule imported', override_removed: 'Calendar override removed', working_hours_set: 'Working hours set' },
+  },
+  auditEntities: { user: 'Account', unit: 'Unit', calendar_day: 'Calendar day' },
 };

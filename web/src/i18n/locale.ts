@@ -12,8 +12,12 @@ const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 /** Date and time as shown in Hải Phòng, whatever the browser's time zone. */
 export function formatDateTime(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
-    dateStyle: 'short',
-    timeStyle: 'medium',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
     timeZone: 'Asia/Ho_Chi_Minh',
   }).format(new Date(iso));
 }

@@ -99,6 +99,8 @@ export const vi = {
     closedNoDate: 'Ngừng hoạt động',
     mergedInto: 'Sáp nhập vào: {{name}}',
     total: 'Tổng số: {{total}} đơn vị, trong đó {{active}} đang hoạt động',
+    expandAll: 'Mở rộng tất cả',
+    collapseAll: 'Thu gọn',
   },
   users: {
     title: 'Người dùng',
@@ -134,6 +136,14 @@ export const vi = {
     verifyBroken: 'Phát hiện nhật ký bị can thiệp',
     verifyBrokenText: 'Liên kết hỏng đầu tiên: chuỗi {{chain}}, sự kiện số {{seq}} ({{reason}}). Đã kiểm tra {{chains}} chuỗi, {{events}} sự kiện.',
   },
+  /** Labels of audit actions and record types the server writes; unknown ones are shown as their code. */
+  auditActions: {
+    auth: { login: 'Đăng nhập', logout: 'Đăng xuất', login_failed: 'Đăng nhập sai', account_locked: 'Tạm khóa tài khoản' },
+    user: { created: 'Tạo tài khoản', updated: 'Cập nhật tài khoản' },
+    unit: { created: 'Tạo đơn vị', renamed: 'Đổi tên đơn vị', merged: 'Sáp nhập đơn vị', absorbed: 'Tiếp nhận đơn vị sáp nhập' },
+    calendar: { schedule_imported: 'Nhập lịch làm việc', override_removed: 'Xóa ngày điều chỉnh', working_hours_set: 'Đặt giờ làm việc' },
+  },
+  auditEntities: { user: 'Tài khoản', unit: 'Đơn vị', calendar_day: 'Ngày làm việc' },
 };
 
 /** The shape every language must provide. */

@@ -1,21 +1,13 @@
-import { Center, Loader } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { Loading } from '../shell/Loading';
 import { QueryError } from '../shell/QueryError';
 import { useMe } from './session';
 
 /** Lets signed-in staff through; sends anyone else to the login page and back afterwards. */
 export function RequireStaff() {
-  const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) {
-    return (
-      <Center mih="50vh">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
+  if (me.isPending) return <Loading minHeight="50vh" />;
   if (me.isError) return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search, signInFirst: true }} />;

@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/server';
+import { launchBrowser, openPage, signIn, TEXT } from './harness';
+
+const T = TEXT.vi;
+
+/** Inputs that a screen reader would announce without a name (no label, aria-label or aria-labelledby). */
+function unlabelledInputs(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => (el as HTMLInputElement).type !== 'hidden')
+      .filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')))
+      .map((el) => el.outerHTML),
+  );
+}
+
+describe('accessibility basics', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the first Tab reaches the skip link, which moves focus to the main content', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await page.goto(server.url);
+      await page.getByRole('heading', { level: 1, name: T.home.title }).waitFor();
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: T.a11y.skipToContent });
+      await expect.poll(() => skip.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('main').evaluate((el) => el === document.activeElement)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('pages have one banner, one main and (in the workspace) a named navigation landmark', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await page.goto(server.url);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.getByRole('banner').count()).toBe(1);
+      expect(await page.getByRole('main').count()).toBe(1);
+
+      await signIn(page, server.url, 'admin');
+      expect(await page.getByRole('banner').count()).toBe(1);
+      expect(await page.getByRole('main').count()).toBe(1);
+      expect(await page.getByRole('navigation', { name: T.a11y.mainNavigation }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('every form field is labelled', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await page.goto(server.url);
+      await page.getByRole('searchbox', { name: T.home.directorySearch }).waitFor();
+      expect(await unlabelledInputs(page)).toEqual([]);
+
+      await page.goto(`${server.url}/login`);
+      await page.getByRole('textbox', { name: T.auth.username, exact: true }).waitFor();
+      expect(await unlabelledInputs(page)).toEqual([]);
+
+      await signIn(page, server.url, 'admin');
+      await page.getByRole('navigation', { name: T.a11y.mainNavigation }).getByRole('link', { name: T.nav.users }).click();
+      await page.getByRole('table').waitFor();
+      expect(await unlabelledInputs(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a keyboard alone can sign in', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await page.goto(`${server.url}/login`);
+      const username = page.getByRole('textbox', { name: T.auth.username, exact: true });
+      await username.waitFor();
+      // Tab from the top of the page (skip link, home link, language…) until the username field has focus.
+      const focused = () => username.evaluate((el) => el === document.activeElement);
+      for (let i = 0; i < 10 && !(await focused()); i++) await page.keyboard.press('Tab');
+      expect(await focused()).toBe(true);
+      await page.keyboard.type('motcua');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('demo123');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${server.url}/staff`);
+      await page.getByRole('navigation', { name: T.a11y.mainNavigation }).getByRole('link', { name: T.nav.overview }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { en } from '../../web/src/i18n/en';
+import { vi as viTexts } from '../../web/src/i18n/vi';
+
+/** The UI texts, so tests find elements by the same accessible names users see. */
+export const TEXT = { vi: viTexts, en };
+
+export const DEMO_PASSWORD = 'demo123';
+
+/**
+ * Starts Debian's Chromium. `launch()` gives the browser a fresh temporary user-data-dir of its own
+ * (Playwright refuses `--user-data-dir` in args), removed again on close.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A new isolated context (own cookies and localStorage) and page, desktop-sized unless told otherwise. */
+export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Fills and submits the login form in Vietnamese, the default language. */
+export async function submitLogin(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByRole('textbox', { name: TEXT.vi.auth.username, exact: true }).fill(username);
+  await page.getByRole('textbox', { name: TEXT.vi.auth.password, exact: true }).fill(password);
+  await page.getByRole('button', { name: TEXT.vi.auth.submit, exact: true }).click();
+}
+
+/** Signs in and waits for the workspace overview. */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await submitLogin(page, baseUrl, username);
+  await page.waitForURL(`${baseUrl}/staff`);
+  await page.getByRole('navigation', { name: TEXT.vi.a11y.mainNavigation }).waitFor();
+}
+
+/** The text of every link in a landmark, in order, once the landmark is shown. */
+export async function linkNames(region: Locator): Promise<string[]> {
+  await region.getByRole('link').first().waitFor();
+  return region.getByRole('link').allInnerTexts();
+}
+
+/** Opens the language menu and picks a language by its own name ("English", "Tiếng Việt"). */
+export async function switchLanguage(page: Page, from: 'vi' | 'en', to: 'vi' | 'en'): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${TEXT[from].lang.label}`) }).click();
+  await page.getByRole('menuitem', { name: TEXT[from].lang[to] }).click();
+}
+
+/** The document language, as announced to screen readers. */
+export function htmlLang(page: Page): Promise<string> {
+  return page.evaluate(() => document.documentElement.lang);
+}
+
+/** Width of the page's content; more than the viewport means a horizontal scroll bar. */
+export function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}

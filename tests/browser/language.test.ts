@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/server';
+import { htmlLang, launchBrowser, linkNames, openPage, signIn, switchLanguage, TEXT } from './harness';
+
+describe('Vietnamese by default, English on request', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the home page opens in Vietnamese, switches to English, remembers it, and switches back', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await page.goto(server.url);
+      await page.getByRole('heading', { level: 1, name: TEXT.vi.home.title }).waitFor();
+      expect(await htmlLang(page)).toBe('vi');
+
+      await switchLanguage(page, 'vi', 'en');
+      await page.getByRole('heading', { level: 1, name: TEXT.en.home.title }).waitFor();
+      await page.getByRole('heading', { level: 2, name: TEXT.en.home.directoryTitle }).waitFor();
+      expect(await htmlLang(page)).toBe('en');
+
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: TEXT.en.home.title }).waitFor();
+      expect(await htmlLang(page)).toBe('en');
+
+      await switchLanguage(page, 'en', 'vi');
+      await page.getByRole('heading', { level: 1, name: TEXT.vi.home.title }).waitFor();
+      expect(await htmlLang(page)).toBe('vi');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the workspace navigation follows the language', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await signIn(page, server.url, 'admin');
+      const nav = page.getByRole('navigation', { name: TEXT.vi.a11y.mainNavigation });
+      expect(await linkNames(nav)).toContain(TEXT.vi.nav.organisation);
+
+      await switchLanguage(page, 'vi', 'en');
+      const navEn = page.getByRole('navigation', { name: TEXT.en.a11y.mainNavigation });
+      await navEn.getByRole('link', { name: TEXT.en.nav.organisation }).waitFor();
+      expect(await linkNames(navEn)).toEqual(Object.values(TEXT.en.nav));
+
+      await switchLanguage(page, 'en', 'vi');
+      await nav.getByRole('link', { name: TEXT.vi.nav.organisation }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { Anchor, Box, Burger, Button, Group, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
+import { IconBuildingBank, IconLogin } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { useMe } from '../auth/session';
+import { LanguageMenu } from './LanguageMenu';
+import { UserMenu } from './UserMenu';
+
+export interface NavbarToggle {
+  opened: boolean;
+  toggle: () => void;
+}
+
+/** The top bar: app name, the signed-in person's current unit, language, and account or sign-in. */
+export function AppHeader({ navbar }: { navbar?: NavbarToggle }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const onLoginPage = useLocation().pathname === '/login';
+  return (
+    <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+      <Group gap="xs" wrap="nowrap" miw={0}>
+        {navbar && (
+          <Burger
+            opened={navbar.opened}
+            onClick={navbar.toggle}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={t('a11y.toggleNavigation')}
+            aria-expanded={navbar.opened}
+            aria-controls="staff-navigation"
+          />
+        )}
+        <ThemeIcon size="lg" radius="md" visibleFrom="xs" aria-hidden>
+          <IconBuildingBank size={22} />
+        </ThemeIcon>
+        <Box miw={0}>
+          <Anchor component={Link} to="/" c="blue.9" fw={700} underline="hover" lh={1.25} display="block">
+            <Text span inherit visibleFrom="sm">
+              {t('app.name')}
+            </Text>
+            <Text span inherit hiddenFrom="sm">
+              {t('app.shortName')}
+            </Text>
+          </Anchor>
+          <Text size="xs" c="dimmed" truncate="end" lh={1.3}>
+            {me ? (
+              <>
+                <VisuallyHidden>{t('a11y.currentUnit')}: </VisuallyHidden>
+                {me.user.unitName}
+              </>
+            ) : (
+              t('app.owner')
+            )}
+          </Text>
+        </Box>
+      </Group>
+      <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+        <LanguageMenu />
+        {me ? (
+          <UserMenu me={me} />
+        ) : (
+          !onLoginPage && (
+            <Button component={Link} to="/login" size="xs" leftSection={<IconLogin size={16} aria-hidden />}>
+              {t('auth.submit')}
+            </Button>
+          )
+        )}
+      </Group>
+    </Group>
+  );
+}

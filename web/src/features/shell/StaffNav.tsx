@@ -1,0 +1,43 @@
+import { navigationFor } from '@core/access/navigation';
+import type { Me } from '@core/auth/schemas';
+import { NavLink, Stack, Text } from '@mantine/core';
+import { IconLayoutDashboard, IconListCheck, IconPoint, IconSitemap, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+
+const ICONS: Record<string, typeof IconPoint> = {
+  overview: IconLayoutDashboard,
+  organisation: IconSitemap,
+  users: IconUsers,
+  audit: IconListCheck,
+};
+
+/** The staff menu: exactly the entries the person's permissions allow, from the shared table. */
+export function StaffNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" hiddenFrom="sm" px="sm" pb="xs">
+        {t('a11y.currentUnit')}: {me.user.unitName}
+      </Text>
+      {navigationFor(me.permissions).map((item) => {
+        const Icon = ICONS[item.key] ?? IconPoint;
+        const active = item.path === '/staff' ? pathname === '/staff' : pathname.startsWith(item.path);
+        return (
+          <NavLink
+            key={item.key}
+            component={Link}
+            to={item.path}
+            label={t(`nav.${item.key}`)}
+            leftSection={<Icon size={18} aria-hidden />}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            onClick={onNavigate}
+            fw={active ? 700 : 500}
+          />
+        );
+      })}
+    </Stack>
+  );
+}
