@@ -10,6 +10,8 @@ import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { type RouteAccessEntry, registerSessionHook } from './features/auth/session-hook';
 import { calendarRoutes } from './features/calendar/routes';
+import { catalogueRoutes } from './features/catalogue/routes';
+import { publicationRoutes } from './features/publication/routes';
 import { healthRoutes } from './features/health/routes';
 import { orgRoutes } from './features/org/routes';
 import { usersRoutes } from './features/users/routes';
@@ -19,7 +21,7 @@ import { loggerOptions } from './http/logging';
 import { registerWebClient } from './http/web-client';
 
 /** Every feature's routes, in one list so the access test can walk them all. */
-export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes];
+export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,9 +31,9 @@ declare module 'fastify' {
 }
 
 /** Builds the whole HTTP application around an open database; no listening, so tests can `inject`. */
-export async function buildApp(deps: AppDeps, opts: { webDist?: string } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, opts: { webDist?: string; logStream?: { write(line: string): void } } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(deps.config.logLevel),
+    logger: loggerOptions(deps.config.logLevel, opts.logStream),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
