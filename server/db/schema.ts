@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CalendarTables } from './tables/calendar';
 import type { CatalogueTables } from './tables/catalogue';
+import type { JobTables } from './tables/jobs';
 
 /** Column that the database fills by default. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -113,4 +114,4 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
 
 /** The whole schema as Kysely sees it: one interface of tables per feature (server/db/tables/). */
-export interface DB extends FoundationTables, CalendarTables, CatalogueTables {}
+export interface DB extends FoundationTables, CalendarTables, CatalogueTables, JobTables {}
