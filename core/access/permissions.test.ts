@@ -29,7 +29,7 @@ describe('permission matrix', () => {
   it('derives the navigation from the permissions', () => {
     const specialist = navigationFor(grantedPermissions([{ role: 'specialist', unitId: 'x', includeSubtree: false }])).map((n) => n.key);
     const admin = navigationFor(grantedPermissions([{ role: 'system_admin', unitId: 'x', includeSubtree: true }])).map((n) => n.key);
-    expect(specialist).toEqual(['overview', 'organisation']);
-    expect(admin).toEqual(['overview', 'organisation', 'users', 'audit']);
+    expect(specialist).toEqual(['overview', 'organisation', 'calendar']);
+    expect(admin).toEqual(['overview', 'organisation', 'calendar', 'users', 'audit']);
   });
 });

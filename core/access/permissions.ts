@@ -9,6 +9,9 @@ export const PERMISSIONS = [
   'audit.verify',
   'calendar.manage',
   'workspace.view',
+  'catalogue.manage',
+  'publication.manage',
+  'publication.view',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -18,11 +21,11 @@ export type Permission = (typeof PERMISSIONS)[number];
  * (route guards) and the client (navigation); a test walks every route × role against it.
  */
 export const ROLE_PERMISSIONS = {
-  system_admin: ['org.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'calendar.manage', 'workspace.view'],
-  control_officer: ['users.read', 'audit.read', 'audit.verify', 'workspace.view'],
-  city_leader: ['users.read', 'audit.read', 'workspace.view'],
-  agency_head: ['users.read', 'workspace.view'],
-  unit_leader: ['users.read', 'workspace.view'],
+  system_admin: ['org.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'calendar.manage', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view'],
+  control_officer: ['users.read', 'audit.read', 'audit.verify', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view'],
+  city_leader: ['users.read', 'audit.read', 'workspace.view', 'publication.view'],
+  agency_head: ['users.read', 'workspace.view', 'publication.view'],
+  unit_leader: ['users.read', 'workspace.view', 'publication.view'],
   specialist: ['workspace.view'],
   onestop_officer: ['workspace.view'],
 } as const satisfies Record<Role, readonly Permission[]>;

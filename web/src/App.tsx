@@ -2,6 +2,7 @@ import { STAFF_NAVIGATION } from '@core/access/navigation';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { LoginPage } from './features/auth/LoginPage';
+import { LogoutPage } from './features/auth/LogoutPage';
 import { RequirePermission } from './features/auth/RequirePermission';
 import { RequireStaff } from './features/auth/RequireStaff';
 import { HomePage } from './features/home/HomePage';
@@ -14,6 +15,7 @@ const StaffLayout = lazy(() => import('./features/shell/StaffLayout').then((m) =
 const OverviewPage = lazy(() => import('./features/shell/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const UnitsPage = lazy(() => import('./features/units/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const CalendarPage = lazy(() => import('./features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 /** Guards a staff page with the permission its navigation entry names, so menu and route agree. */
@@ -35,12 +37,14 @@ export function App() {
       <Route element={<PublicLayout />}>
         <Route index element={<HomePage />} />
         <Route path="login" element={<LoginPage />} />
+        <Route path="logout" element={<LogoutPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="staff" element={<RequireStaff />}>
         <Route element={<StaffLayout />}>
           <Route index element={guarded('overview', <OverviewPage />)} />
           <Route path="units" element={guarded('organisation', <UnitsPage />)} />
+          <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
           <Route path="users" element={guarded('users', <UsersPage />)} />
           <Route path="audit" element={guarded('audit', <AuditPage />)} />
           <Route path="*" element={<NotFoundPage />} />

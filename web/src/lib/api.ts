@@ -33,7 +33,9 @@ export function setCsrfToken(token: string | null): void {
 
 async function request<T>(method: string, path: string, body?: unknown, parser?: Parser<T>): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart Content-Type with the boundary.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (STATE_CHANGING.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -41,7 +43,7 @@ async function request<T>(method: string, path: string, body?: unknown, parser?:
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', i18n.t('errors.network'));
@@ -71,4 +73,8 @@ async function request<T>(method: string, path: string, body?: unknown, parser?:
 export const api = {
   get: <T>(path: string, parser?: Parser<T>) => request<T>('GET', path, undefined, parser),
   post: <T>(path: string, body?: unknown, parser?: Parser<T>) => request<T>('POST', path, body, parser),
+  put: <T>(path: string, body?: unknown, parser?: Parser<T>) => request<T>('PUT', path, body, parser),
+  delete: <T>(path: string, parser?: Parser<T>) => request<T>('DELETE', path, undefined, parser),
+  /** Sends a multipart form (file upload); same headers as the JSON calls except Content-Type. */
+  upload: <T>(path: string, form: FormData, parser?: Parser<T>) => request<T>('POST', path, form, parser),
 };

@@ -51,10 +51,13 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>('/api/v1/auth/logout'),
-    onSettled: () => {
+    onSettled: async () => {
       setCsrfToken(null);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'public' });
+      // Stop in-flight requests first, then say "signed out" before dropping the rest: removing the
+      // `me` query while pages still observe it let a refetch race the sign-out.
+      await queryClient.cancelQueries();
       queryClient.setQueryData(ME_KEY, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'public' && query.queryKey[0] !== ME_KEY[0] });
     },
   });
 }

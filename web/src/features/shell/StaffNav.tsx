@@ -1,13 +1,14 @@
 import { navigationFor } from '@core/access/navigation';
 import type { Me } from '@core/auth/schemas';
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconLayoutDashboard, IconListCheck, IconPoint, IconSitemap, IconUsers } from '@tabler/icons-react';
+import { IconCalendar, IconLayoutDashboard, IconListCheck, IconPoint, IconSitemap, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 
 const ICONS: Record<string, typeof IconPoint> = {
   overview: IconLayoutDashboard,
   organisation: IconSitemap,
+  calendar: IconCalendar,
   users: IconUsers,
   audit: IconListCheck,
 };

@@ -3,7 +3,6 @@ import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useLogout } from '../auth/session';
 
 /** Vietnamese names end with the given name: "Nguyễn Văn An" → "NA". */
 function initials(fullName: string): string {
@@ -16,14 +15,7 @@ function initials(fullName: string): string {
 /** The signed-in person, their unit, and sign-out. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const logout = useLogout();
   const navigate = useNavigate();
-
-  function signOut() {
-    // Leave the workspace first so its guard does not bounce us to the login page.
-    navigate('/');
-    logout.mutate();
-  }
 
   return (
     <Menu position="bottom-end" width={260} withinPortal>
@@ -52,7 +44,7 @@ export function UserMenu({ me }: { me: Me }) {
           </Text>
         </Menu.Label>
         <Menu.Divider />
-        <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
+        <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => navigate('/logout')}>
           {t('auth.logout')}
         </Menu.Item>
       </Menu.Dropdown>
