@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/server';
-import { launchBrowser, openPage, signIn, TEXT } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, signIn, TEXT, useBrowserSuite } from './harness';
 
 const T = TEXT.vi;
 
@@ -16,21 +15,12 @@ function unlabelledInputs(page: Page): Promise<string[]> {
 }
 
 describe('accessibility basics', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('the first Tab reaches the skip link, which moves focus to the main content', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.getByRole('heading', { level: 1, name: T.home.title }).waitFor();
       await page.keyboard.press('Tab');
       const skip = page.getByRole('link', { name: T.a11y.skipToContent });
@@ -43,14 +33,14 @@ describe('accessibility basics', () => {
   });
 
   it('pages have one banner, one main and (in the workspace) a named navigation landmark', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(await page.getByRole('banner').count()).toBe(1);
       expect(await page.getByRole('main').count()).toBe(1);
 
-      await signIn(page, server.url, 'admin');
+      await signIn(page, suite.server.url, 'admin');
       expect(await page.getByRole('banner').count()).toBe(1);
       expect(await page.getByRole('main').count()).toBe(1);
       expect(await page.getByRole('navigation', { name: T.a11y.mainNavigation }).count()).toBe(1);
@@ -60,17 +50,17 @@ describe('accessibility basics', () => {
   });
 
   it('every form field is labelled', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.getByRole('searchbox', { name: T.home.directorySearch }).waitFor();
       expect(await unlabelledInputs(page)).toEqual([]);
 
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${suite.server.url}/login`);
       await page.getByRole('textbox', { name: T.auth.username, exact: true }).waitFor();
       expect(await unlabelledInputs(page)).toEqual([]);
 
-      await signIn(page, server.url, 'admin');
+      await signIn(page, suite.server.url, 'admin');
       await page.getByRole('navigation', { name: T.a11y.mainNavigation }).getByRole('link', { name: T.nav.users }).click();
       await page.getByRole('table').waitFor();
       expect(await unlabelledInputs(page)).toEqual([]);
@@ -80,9 +70,9 @@ describe('accessibility basics', () => {
   });
 
   it('a keyboard alone can sign in', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${suite.server.url}/login`);
       const username = page.getByRole('textbox', { name: T.auth.username, exact: true });
       await username.waitFor();
       // Tab from the top of the page (skip link, home link, language…) until the username field has focus.
@@ -93,7 +83,7 @@ describe('accessibility basics', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.type('demo123');
       await page.keyboard.press('Enter');
-      await page.waitForURL(`${server.url}/staff`);
+      await page.waitForURL(`${suite.server.url}/staff`);
       await page.getByRole('navigation', { name: T.a11y.mainNavigation }).getByRole('link', { name: T.nav.overview }).waitFor();
     } finally {
       await context.close();

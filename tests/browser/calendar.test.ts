@@ -1,7 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/server';
-import { launchBrowser, openPage, scrollWidth, signIn, switchLanguage, TEXT } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, scrollWidth, signIn, switchLanguage, TEXT, useBrowserSuite } from './harness';
 
 const T = TEXT.vi;
 const C = T.calendar;
@@ -42,21 +41,12 @@ function unlabelledInputs(page: Page): Promise<string[]> {
 }
 
 describe('working calendar', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('a specialist sees the year with Tết 2027 marked as a holiday, and no edit controls', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, 'chuyenvien');
+      await signIn(page, suite.server.url, 'chuyenvien');
       await page.getByRole('navigation', { name: T.a11y.mainNavigation }).getByRole('link', { name: T.nav.calendar }).click();
       await page.getByRole('heading', { level: 1, name: C.title }).waitFor();
 
@@ -67,7 +57,7 @@ describe('working calendar', () => {
       await page.getByRole('button', { name: fill(C.previousYear, { year: thisYear }) }).click();
       await page.getByRole('heading', { level: 2, name: fill(C.year, { year: thisYear }), exact: true }).waitFor();
 
-      await page.goto(`${server.url}/staff/calendar?year=2027`);
+      await page.goto(`${suite.server.url}/staff/calendar?year=2027`);
       await page.getByRole('heading', { level: 2, name: fill(C.year, { year: 2027 }), exact: true }).waitFor();
       for (let m = 1; m <= 12; m++) await page.getByRole('heading', { level: 3, name: C.months[`m${m}` as keyof typeof C.months], exact: true }).waitFor();
       const february = page.getByRole('table', { name: C.months.m2, exact: true });
@@ -96,10 +86,10 @@ describe('working calendar', () => {
   });
 
   it('an administrator makes a Saturday a working day with the keyboard, sees it marked, then removes it', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, 'admin');
-      await page.goto(`${server.url}/staff/calendar?year=2027`);
+      await signIn(page, suite.server.url, 'admin');
+      await page.goto(`${suite.server.url}/staff/calendar?year=2027`);
       const saturday = dayName(T, 'sat', '06/03/2027', 'weekend');
       const day = page.getByRole('button', { name: saturday, exact: true });
       await day.waitFor();
@@ -152,10 +142,10 @@ describe('working calendar', () => {
   });
 
   it('an administrator imports an official schedule from a CSV file and sees the server refuse a bad one', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, 'admin');
-      await page.goto(`${server.url}/staff/calendar?year=2027`);
+      await signIn(page, suite.server.url, 'admin');
+      await page.goto(`${suite.server.url}/staff/calendar?year=2027`);
       const form = page.getByRole('region', { name: C.import.title });
       const file = form.getByLabel(C.import.file);
       await file.waitFor();
@@ -184,10 +174,10 @@ describe('working calendar', () => {
   });
 
   it('the due-date calculator shows the due instant and the days it skipped, with reasons', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, 'motcua');
-      await page.goto(`${server.url}/staff/calendar?year=2027`);
+      await signIn(page, suite.server.url, 'motcua');
+      await page.goto(`${suite.server.url}/staff/calendar?year=2027`);
       const panel = page.getByRole('region', { name: C.due.title });
       await panel.getByLabel(C.due.from).fill('2027-02-03T09:00');
       await panel.getByRole('textbox', { name: C.due.amount }).fill('0');
@@ -212,10 +202,10 @@ describe('working calendar', () => {
   });
 
   it('fits a 360 px phone in both languages, dialog included', async () => {
-    const { context, page } = await openPage(browser, PHONE);
+    const { context, page } = await openPage(suite.browser, PHONE);
     try {
-      await signIn(page, server.url, 'admin');
-      await page.goto(`${server.url}/staff/calendar?year=2027`);
+      await signIn(page, suite.server.url, 'admin');
+      await page.goto(`${suite.server.url}/staff/calendar?year=2027`);
       const tet = dayName(T, 'fri', '05/02/2027', 'holiday', 'Tết Nguyên đán');
       await page.getByRole('button', { name: tet, exact: true }).waitFor();
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);

@@ -1,4 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer } from '../support/server';
 import { en } from '../../web/src/i18n/en';
 import { vi as viTexts } from '../../web/src/i18n/vi';
 
@@ -69,4 +71,26 @@ export function htmlLang(page: Page): Promise<string> {
 /** Width of the page's content; more than the viewport means a horizontal scroll bar. */
 export function scrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/** The running system and browser of one test file. */
+export interface BrowserSuite {
+  server: { url: string; close(): Promise<void> };
+  browser: Browser;
+}
+
+/**
+ * Starts a fresh seeded server and Chromium before the file's tests and stops both after them.
+ * The returned object is filled in by `beforeAll`; read its fields inside tests only.
+ */
+export function useBrowserSuite(): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    [suite.server, suite.browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

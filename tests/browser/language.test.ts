@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/server';
-import { htmlLang, launchBrowser, linkNames, openPage, signIn, switchLanguage, TEXT } from './harness';
+import { describe, expect, it } from 'vitest';
+import { htmlLang, linkNames, openPage, signIn, switchLanguage, TEXT, useBrowserSuite } from './harness';
 
 describe('Vietnamese by default, English on request', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('the home page opens in Vietnamese, switches to English, remembers it, and switches back', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.getByRole('heading', { level: 1, name: TEXT.vi.home.title }).waitFor();
       expect(await htmlLang(page)).toBe('vi');
 
@@ -40,9 +29,9 @@ describe('Vietnamese by default, English on request', () => {
   });
 
   it('the workspace navigation follows the language', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, 'admin');
+      await signIn(page, suite.server.url, 'admin');
       const nav = page.getByRole('navigation', { name: TEXT.vi.a11y.mainNavigation });
       expect(await linkNames(nav)).toContain(TEXT.vi.nav.organisation);
 

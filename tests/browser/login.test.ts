@@ -1,27 +1,16 @@
 import { ERRORS } from '@core/errors/catalogue';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/server';
-import { launchBrowser, openPage, signIn, submitLogin, switchLanguage, TEXT } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openPage, signIn, submitLogin, switchLanguage, TEXT, useBrowserSuite } from './harness';
 
 const T = TEXT.vi;
 
 describe('staff sign-in and sign-out', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('a wrong password shows the server’s message and stays on the login page', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await submitLogin(page, server.url, 'giamdoc', 'not-the-password');
+      await submitLogin(page, suite.server.url, 'giamdoc', 'not-the-password');
       const alert = page.getByRole('alert').filter({ hasText: T.auth.loginFailed });
       await alert.getByText(ERRORS.AUTH_INVALID_CREDENTIALS.vi).waitFor();
       expect(new URL(page.url()).pathname).toBe('/login');
@@ -31,9 +20,9 @@ describe('staff sign-in and sign-out', () => {
   });
 
   it('the error comes in English when the interface is in English', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${suite.server.url}/login`);
       await switchLanguage(page, 'vi', 'en');
       await page.getByRole('textbox', { name: TEXT.en.auth.username, exact: true }).fill('giamdoc');
       await page.getByRole('textbox', { name: TEXT.en.auth.password, exact: true }).fill('wrong-again');
@@ -45,9 +34,9 @@ describe('staff sign-in and sign-out', () => {
   });
 
   it('empty fields are flagged on the form without calling the server', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${suite.server.url}/login`);
       let loginCalls = 0;
       page.on('request', (request) => {
         if (request.url().endsWith('/api/v1/auth/login')) loginCalls++;
@@ -62,9 +51,9 @@ describe('staff sign-in and sign-out', () => {
   });
 
   it('repeated failures lock the account and the lock-out message is shown', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${suite.server.url}/login`);
       await page.getByRole('textbox', { name: T.auth.username, exact: true }).fill('motcua.xa');
       await page.getByRole('textbox', { name: T.auth.password, exact: true }).fill('wrong-password');
       const lockedPrefix = ERRORS.AUTH_ACCOUNT_LOCKED.vi.split('{{')[0] as string;
@@ -88,15 +77,15 @@ describe('staff sign-in and sign-out', () => {
   });
 
   it('the workspace sends strangers to the login page and back to where they were going', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await page.goto(`${server.url}/staff/units`);
-      await page.waitForURL(`${server.url}/login`);
+      await page.goto(`${suite.server.url}/staff/units`);
+      await page.waitForURL(`${suite.server.url}/login`);
       await page.getByText(T.auth.signInFirst).waitFor();
       await page.getByRole('textbox', { name: T.auth.username, exact: true }).fill('lanhdao');
       await page.getByRole('textbox', { name: T.auth.password, exact: true }).fill('demo123');
       await page.getByRole('button', { name: T.auth.submit, exact: true }).click();
-      await page.waitForURL(`${server.url}/staff/units`);
+      await page.waitForURL(`${suite.server.url}/staff/units`);
       await page.getByRole('heading', { level: 1, name: T.units.title }).waitFor();
     } finally {
       await context.close();
@@ -104,32 +93,32 @@ describe('staff sign-in and sign-out', () => {
   });
 
   it('signing out (a CSRF-protected POST) ends the session', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, 'kiemsoat');
+      await signIn(page, suite.server.url, 'kiemsoat');
       const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout'));
       await page.getByRole('button', { name: /^Tài khoản: / }).click();
       await page.getByRole('menuitem', { name: T.auth.logout }).click();
       expect((await loggedOut).status()).toBe(204);
-      await page.waitForURL(`${server.url}/`);
+      await page.waitForURL(`${suite.server.url}/`);
       await page.getByRole('banner').getByRole('link', { name: T.auth.submit }).waitFor();
 
       // The session cookie no longer opens the workspace.
-      expect((await page.request.get(`${server.url}/api/v1/auth/me`)).status()).toBe(401);
-      await page.goto(`${server.url}/staff`);
-      await page.waitForURL(`${server.url}/login`);
+      expect((await page.request.get(`${suite.server.url}/api/v1/auth/me`)).status()).toBe(401);
+      await page.goto(`${suite.server.url}/staff`);
+      await page.waitForURL(`${suite.server.url}/login`);
     } finally {
       await context.close();
     }
   });
 
   it('when the session is gone, the next request sends the user to sign in again', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, 'admin');
+      await signIn(page, suite.server.url, 'admin');
       await context.clearCookies();
       await page.getByRole('navigation', { name: T.a11y.mainNavigation }).getByRole('link', { name: T.nav.users }).click();
-      await page.waitForURL(`${server.url}/login`);
+      await page.waitForURL(`${suite.server.url}/login`);
       await page.getByRole('heading', { level: 1, name: T.auth.loginTitle }).waitFor();
     } finally {
       await context.close();

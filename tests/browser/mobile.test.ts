@@ -1,32 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/server';
-import { launchBrowser, openPage, scrollWidth, signIn, switchLanguage, TEXT } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openPage, scrollWidth, signIn, switchLanguage, TEXT, useBrowserSuite } from './harness';
 
 const PHONE = { width: 360, height: 740 };
 const T = TEXT.vi;
 
 describe('a 360 px phone', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('public pages fit the width in both languages', async () => {
-    const { context, page } = await openPage(browser, PHONE);
+    const { context, page } = await openPage(suite.browser, PHONE);
     try {
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.getByRole('heading', { level: 2, name: T.home.directoryTitle }).waitFor();
       await page.getByRole('button', { name: /^Sở, ban, ngành/ }).waitFor();
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
 
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${suite.server.url}/login`);
       await page.getByRole('heading', { level: 1, name: T.auth.loginTitle }).waitFor();
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
 
@@ -39,9 +28,9 @@ describe('a 360 px phone', () => {
   });
 
   it('the workspace uses a burger menu and every page fits the width', async () => {
-    const { context, page } = await openPage(browser, PHONE);
+    const { context, page } = await openPage(suite.browser, PHONE);
     try {
-      await signIn(page, server.url, 'admin');
+      await signIn(page, suite.server.url, 'admin');
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
 

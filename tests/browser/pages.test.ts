@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/server';
-import { launchBrowser, openPage, signIn, TEXT } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPage, signIn, TEXT, useBrowserSuite } from './harness';
 
 const T = TEXT.vi;
 
@@ -11,23 +9,17 @@ function withoutDiacritics(text: string): string {
 }
 
 describe('public home and workspace pages', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let units: { id: string; name: string; kind: string; active: boolean; successorId: string | null }[];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    units = ((await (await fetch(`${server.url}/api/v1/units`)).json()) as { units: typeof units }).units;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    units = ((await (await fetch(`${suite.server.url}/api/v1/units`)).json()) as { units: typeof units }).units;
   });
 
   it('the home page lists the real units and finds one typed without diacritics', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.getByRole('link', { name: T.home.staffLogin }).waitFor();
       const active = units.filter((u) => u.active);
       await page.getByText(T.home.unitCount.replace('{{count}}', String(active.length))).waitFor();
@@ -47,9 +39,9 @@ describe('public home and workspace pages', () => {
     const merged = units.find((u) => !u.active && u.successorId);
     expect(merged, 'the demo seed has a merged unit').toBeDefined();
     const successor = units.find((u) => u.id === merged?.successorId);
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, 'chutich');
+      await signIn(page, suite.server.url, 'chutich');
       await page.getByRole('navigation', { name: T.a11y.mainNavigation }).getByRole('link', { name: T.nav.organisation }).click();
       const tree = page.getByRole('list', { name: T.units.treeLabel });
       await tree.getByText(merged?.name ?? '', { exact: true }).waitFor();
@@ -60,10 +52,10 @@ describe('public home and workspace pages', () => {
   });
 
   it('the users page lists accounts in a table', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, 'admin');
-      const listed = (await (await page.request.get(`${server.url}/api/v1/users`)).json()) as { users: { username: string; fullName: string }[] };
+      await signIn(page, suite.server.url, 'admin');
+      const listed = (await (await page.request.get(`${suite.server.url}/api/v1/users`)).json()) as { users: { username: string; fullName: string }[] };
       const specialist = listed.users.find((u) => u.username === 'chuyenvien') as { fullName: string };
       await page.getByRole('navigation', { name: T.a11y.mainNavigation }).getByRole('link', { name: T.nav.users }).click();
       const table = page.getByRole('table');
@@ -76,9 +68,9 @@ describe('public home and workspace pages', () => {
   });
 
   it('the audit log shows the sign-in and the integrity check passes', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, 'kiemsoat');
+      await signIn(page, suite.server.url, 'kiemsoat');
       await page.getByRole('navigation', { name: T.a11y.mainNavigation }).getByRole('link', { name: T.nav.audit }).click();
       await page.getByRole('table').getByRole('cell', { name: T.auditActions.auth.login }).first().waitFor();
       await page.getByRole('button', { name: T.audit.verify }).click();

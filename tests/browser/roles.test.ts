@@ -1,10 +1,8 @@
 import { navigationFor } from '@core/access/navigation';
 import { ROLE_PERMISSIONS } from '@core/access/permissions';
 import type { Role } from '@core/access/roles';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/server';
-import { launchBrowser, linkNames, openPage, signIn, TEXT } from './harness';
+import { describe, expect, it } from 'vitest';
+import { linkNames, openPage, signIn, TEXT, useBrowserSuite } from './harness';
 
 /** The demo accounts of the issue and the role each one holds. */
 const DEMO_ROLES: Record<string, Role> = {
@@ -22,22 +20,13 @@ const ALL_LABELS = Object.values(TEXT.vi.nav);
 const label = (key: string) => TEXT.vi.nav[key as keyof typeof TEXT.vi.nav];
 
 describe('every demo role sees exactly its own navigation', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it.each(Object.entries(DEMO_ROLES))('%s (%s)', async (username, role) => {
     const expected = navigationFor(ROLE_PERMISSIONS[role]).map((item) => label(item.key));
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, username);
+      await signIn(page, suite.server.url, username);
       const nav = page.getByRole('navigation', { name: TEXT.vi.a11y.mainNavigation });
       expect(await linkNames(nav)).toEqual(expected);
       for (const absent of ALL_LABELS.filter((name) => !expected.includes(name))) {
@@ -45,7 +34,7 @@ describe('every demo role sees exactly its own navigation', () => {
       }
 
       // The header names the unit the server says this person works in.
-      const me = (await (await page.request.get(`${server.url}/api/v1/auth/me`)).json()) as { user: { fullName: string; unitName: string } };
+      const me = (await (await page.request.get(`${suite.server.url}/api/v1/auth/me`)).json()) as { user: { fullName: string; unitName: string } };
       const banner = page.getByRole('banner');
       await banner.getByText(me.user.unitName, { exact: false }).first().waitFor();
       await page.getByRole('heading', { level: 1, name: TEXT.vi.overview.greeting.replace('{{name}}', me.user.fullName) }).waitFor();
@@ -55,10 +44,10 @@ describe('every demo role sees exactly its own navigation', () => {
   });
 
   it('a page outside the role is refused even when typed into the address bar', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     try {
-      await signIn(page, server.url, 'chuyenvien');
-      await page.goto(`${server.url}/staff/audit`);
+      await signIn(page, suite.server.url, 'chuyenvien');
+      await page.goto(`${suite.server.url}/staff/audit`);
       await page.getByRole('heading', { level: 1, name: TEXT.vi.staff.forbiddenTitle }).waitFor();
       expect(await page.getByRole('table').count()).toBe(0);
     } finally {
