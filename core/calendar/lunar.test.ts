@@ -90,6 +90,17 @@ describe('lunar calendar at UTC+7', () => {
     expect(convertSolar2Lunar(31, 12, 2199).year).toBe(2199);
   });
 
+  it('never gives lunar day 0 where the mean-lunation estimate overshoots (found by the property below)', () => {
+    for (const [d, m, y] of [
+      [7, 5, 2054],
+      [9, 4, 2062],
+    ] as const) {
+      const l = convertSolar2Lunar(d, m, y);
+      expect(l.day).toBeGreaterThanOrEqual(29);
+      expect(lunarToJd(l.day, l.month, l.year, l.leap) - 2440588).toBe(dayFromYmd(y, m, d));
+    }
+  });
+
   it('round-trips every day between Tết 1900 and the end of 2199 (property)', () => {
     const first = dayFromYmd(1900, 1, 31);
     const last = dayFromYmd(2199, 12, 31);

@@ -118,9 +118,11 @@ export function getLeapMonthOffset(a11: number, timeZone: number): number {
 export function convertSolar2Lunar(dd: number, mm: number, yy: number, timeZone = VN_TIME_ZONE): LunarDate {
   assertSupportedYear(yy);
   const dayNumber = jdFromDate(dd, mm, yy);
-  const k = INT((dayNumber - 2415021.076998695) / 29.530588853);
-  let monthStart = getNewMoonDay(k + 1, timeZone);
-  if (monthStart > dayNumber) monthStart = getNewMoonDay(k, timeZone);
+  let k = INT((dayNumber - 2415021.076998695) / 29.530588853) + 1;
+  let monthStart = getNewMoonDay(k, timeZone);
+  // The mean-lunation estimate of k can be one lunation too high (e.g. 2054-05-07, 2062-04-09):
+  // step back until the month starts on or before the day, never leaving a lunar day 0.
+  while (monthStart > dayNumber) monthStart = getNewMoonDay(--k, timeZone);
   let a11 = getLunarMonth11(yy, timeZone);
   let b11 = a11;
   let lunarYear: number;
