@@ -32,6 +32,11 @@ export const ERRORS = {
   PASSWORD_TOO_WEAK: { status: 400, vi: 'Mật khẩu phải có ít nhất 10 ký tự, gồm chữ và số.', en: 'The password must have at least 10 characters, with letters and digits.' },
   ROLE_SCOPE_INVALID: { status: 400, vi: 'Vai trò không thể gán cho loại đơn vị này.', en: 'This role cannot be assigned to this kind of unit.' },
 
+  // uploads
+  UPLOAD_EMPTY: { status: 400, vi: 'Tệp tải lên rỗng.', en: 'The uploaded file is empty.' },
+  UPLOAD_TOO_LARGE: { status: 413, vi: 'Tệp vượt quá dung lượng cho phép ({{mb}} MB).', en: 'The file exceeds the allowed size ({{mb}} MB).' },
+  UPLOAD_TYPE_NOT_ALLOWED: { status: 415, vi: 'Chỉ chấp nhận tệp PDF, JPEG hoặc PNG (nội dung tệp không phải định dạng này).', en: 'Only PDF, JPEG or PNG files are accepted (the file content is not one of these).' },
+  UPLOAD_CORRUPT: { status: 400, vi: 'Tệp bị hỏng hoặc không đầy đủ, vui lòng quét hoặc tải lại.', en: 'The file is damaged or incomplete; please scan or upload it again.' },
   CONFIG_INVALID: { status: 500, vi: 'Cấu hình hệ thống không hợp lệ.', en: 'Invalid system configuration.' },
 
   // calendar
@@ -73,10 +78,35 @@ export const ERRORS = {
   CATALOGUE_FILE_CORRUPT: { status: 400, vi: 'Tệp không đọc được: nội dung không phải {{kind}} hợp lệ.', en: 'The file cannot be read: its content is not valid {{kind}}.' },
   CATALOGUE_SHEET_MISSING: { status: 400, vi: 'Tệp thiếu trang tính hoặc cột bắt buộc: {{name}}.', en: 'The file lacks a required sheet or column: {{name}}.' },
   CATALOGUE_ROW_ORPHAN: { status: 400, vi: 'Dòng này dẫn chiếu mã thủ tục {{code}} không có trong trang thủ tục.', en: 'This row refers to procedure {{code}}, which is not in the procedures sheet.' },
+  CATALOGUE_FORM_TYPE_NOT_ALLOWED: { status: 415, vi: 'Mẫu đơn, tờ khai phải là tệp PDF, Word (.doc, .docx), Excel (.xlsx) hoặc OpenDocument (.odt) — nội dung tệp không phải định dạng này.', en: 'A form template must be a PDF, Word (.doc, .docx), Excel (.xlsx) or OpenDocument (.odt) file — the content is not one of these.' },
   PUBLICATION_DECISION_TAKEN: { status: 409, vi: 'Quyết định số {{number}} đã được ghi nhận.', en: 'Decision {{number}} is already recorded.' },
   PUBLICATION_SOURCE_INVALID: { status: 400, vi: 'Quyết định công bố của Bộ, ngành được dẫn chiếu không tồn tại.', en: 'The referenced ministry decision does not exist.' },
   PUBLICATION_ALREADY_PUBLICISED: { status: 409, vi: 'Quyết định này đã được công khai trên Cơ sở dữ liệu quốc gia về TTHC.', en: 'This decision has already been publicised.' },
   PUBLICATION_DATE_INVALID: { status: 400, vi: 'Ngày công khai không được trước ngày ký quyết định.', en: 'The publicising date cannot be before the signing date.' },
+
+  // dossier
+  IDENTITY_CCCD_INVALID: { status: 400, vi: 'Số định danh cá nhân (CCCD) không hợp lệ: phải gồm 12 chữ số, bắt đầu bằng mã tỉnh nơi đăng ký khai sinh, mã thế kỷ và giới tính, năm sinh.', en: 'Invalid citizen identity number (CCCD): 12 digits starting with a valid province code, century/sex digit and birth year.' },
+  IDENTITY_TAX_CODE_INVALID: { status: 400, vi: 'Mã số thuế không hợp lệ: phải gồm 10 chữ số với chữ số kiểm tra đúng, hoặc 13 chữ số (mã đơn vị phụ thuộc từ 001 đến 999).', en: 'Invalid tax code: 10 digits with a correct check digit, or 13 digits (branch 001 to 999).' },
+  DOSSIER_CODE_INVALID: { status: 400, vi: 'Mã hồ sơ phải có dạng <mã cơ quan>-<YYMMDD>-<NNNN>, ví dụ 000.00.15.H26-261130-0001.', en: 'The dossier code must look like <agency code>-<YYMMDD>-<NNNN>, e.g. 000.00.15.H26-261130-0001.' },
+  DOSSIER_ACTION_UNKNOWN: { status: 404, vi: 'Thao tác {{action}} không tồn tại.', en: 'There is no action {{action}}.' },
+  DOSSIER_ACTION_NOT_ALLOWED: { status: 409, vi: 'Thao tác này không được phép ở trạng thái hiện tại của hồ sơ. Vui lòng tải lại hồ sơ để xem các thao tác được phép.', en: 'This action is not allowed in the dossier’s current status. Reload the dossier to see the allowed actions.' },
+  DOSSIER_ROLE_NOT_ALLOWED: { status: 403, vi: 'Vai trò của bạn không được thực hiện thao tác này đối với hồ sơ.', en: 'Your role may not perform this action on the dossier.' },
+  DOSSIER_STAGE_INVALID: { status: 409, vi: 'Hồ sơ chưa đến bước xử lý cho phép thao tác này.', en: 'The dossier has not reached the step where this action is allowed.' },
+  DOSSIER_VERSION_STALE: { status: 409, vi: 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại để xem trạng thái mới nhất rồi thao tác lại.', en: 'The dossier was just updated by someone else. Reload it to see its latest state, then try again.' },
+  DOSSIER_COMPONENTS_MISSING: { status: 400, vi: 'Hồ sơ còn thiếu thành phần bắt buộc: {{items}}. Vui lòng lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.', en: 'Required components are missing: {{items}}. Issue a supplement request instead.' },
+  DOSSIER_COMPONENT_UNKNOWN: { status: 400, vi: 'Thành phần {{component}} không thuộc thủ tục của hồ sơ.', en: 'Component {{component}} is not part of the dossier’s procedure.' },
+  DOSSIER_SUPPLEMENT_TOO_LATE: { status: 409, vi: 'Chỉ được yêu cầu bổ sung hồ sơ trong thời hạn 03 ngày làm việc kể từ ngày tiếp nhận.', en: 'A supplement can only be requested within 3 working days of receipt.' },
+  DOSSIER_APOLOGY_ALREADY_ISSUED: { status: 409, vi: 'Hồ sơ đã có Phiếu xin lỗi và hẹn lại ngày trả kết quả; mỗi hồ sơ chỉ được hẹn lại một lần.', en: 'An apology has already been issued for this dossier; it can be re-dated only once.' },
+  DOSSIER_APOLOGY_TOO_LATE: { status: 409, vi: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả phải được lập chậm nhất vào ngày làm việc trước ngày hẹn trả kết quả ({{dueAt}}).', en: 'The apology must be issued by the working day before the due date ({{dueAt}}) at the latest.' },
+  DOSSIER_REASON_REQUIRED: { status: 400, vi: 'Vui lòng ghi rõ lý do.', en: 'Please state the reason.' },
+  DOSSIER_RETURN_DETAILS_REQUIRED: { status: 400, vi: 'Thiếu thông tin trả kết quả: trả trực tiếp cần ghi người nhận, trả qua bưu chính cần số hiệu bưu gửi, trả trực tuyến cần có kết quả điện tử.', en: 'Missing return details: a counter return needs who collected it, a postal return the tracking number, an online return an electronic result.' },
+  DOSSIER_TRANSFER_TARGET_INVALID: { status: 400, vi: 'Cơ quan nhận liên thông phải khác cơ quan đang xử lý hồ sơ.', en: 'The inter-agency recipient must differ from the unit now handling the dossier.' },
+  DOSSIER_POSTAL_DETAILS_REQUIRED: { status: 400, vi: 'Hồ sơ nộp qua bưu chính công ích cần có số hiệu bưu gửi và thời điểm bưu điện chuyển đến.', en: 'A postal dossier needs the tracking number and the time the post delivered it.' },
+  DOSSIER_FORM_NOT_AVAILABLE: { status: 404, vi: 'Hồ sơ không có biểu mẫu {{form}}.', en: 'The dossier has no form {{form}}.' },
+  // dossiers-server
+  DOSSIER_PROCEDURE_UNKNOWN: { status: 400, vi: 'Không tìm thấy thủ tục hành chính có mã {{code}} đang áp dụng.', en: 'No procedure in force has the code {{code}}.' },
+  DOSSIER_UNIT_UNKNOWN: { status: 400, vi: 'Không tìm thấy cơ quan, đơn vị đang hoạt động có mã {{unit}}.', en: 'No active unit has the code {{unit}}.' },
+  DOSSIER_FILE_REQUIRED: { status: 400, vi: 'Vui lòng gửi kèm một tệp và mã thành phần hồ sơ.', en: 'Send one file with the component id.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

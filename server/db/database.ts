@@ -35,6 +35,9 @@ export const pgliteOptions = {
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string | null; loadDataDir?: Blob | File }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection killed by the server (restart, DROP … WITH (FORCE)) is dropped by the pool,
+    // which then emits 'error': unhandled, that event would bring the whole process down.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgresql', close: () => db.destroy() };
   }

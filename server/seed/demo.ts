@@ -6,6 +6,7 @@ import { hashPassword } from '../features/auth/tokens';
 import { closeUnitInto, insertUnit, listUnits } from '../features/org/queries';
 import { insertUser } from '../features/users/queries';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-org';
+import { seedProcedures } from './procedures';
 
 
 /** True when the database holds no organisation yet (a fresh install). */
@@ -44,5 +45,7 @@ export async function seedDemo(db: Kysely<DB>, onProgress: (msg: string) => void
       const row = await insertUser(trx, { username: a.username, full_name: a.fullName, email: null, unit_id: unitId, password_hash: passwordHash, is_demo: true }, roles);
       await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'user.created', entityType: 'user', entityId: row.id, unitId, after: { username: a.username, roles: a.roles } });
     }
+    onProgress('creating the demo procedure catalogue');
+    await seedProcedures(trx);
   });
 }
