@@ -7,18 +7,7 @@
 import { computeDue, DUE_UNITS, type DueUnit, dueAtMs } from '../core/calendar/due';
 import { formatInstant, parseInstant } from '../core/calendar/time';
 import { WorkingCalendar } from '../core/calendar/working-calendar';
-
-/** Small deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './lib/support';
 
 /** Runs `batch` repeatedly for at least `minMs`, returning calls per second and a checksum that defeats dead-code elimination. */
 function measure(batch: () => number, callsPerBatch: number, minMs: number): { perSecond: number; checksum: number } {

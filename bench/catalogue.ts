@@ -9,36 +9,23 @@
  *   synchronously in this process, so its WebAssembly memory counts too), and the JS heap growth.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import type { ProcedureInput } from '../core/catalogue/procedure';
 import { buildApp } from '../server/app';
-import { loadConfig, testDatabaseUrl } from '../server/config/config';
+import { loadConfig, } from '../server/config/config';
 import { type Database, openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { importFile } from '../server/features/catalogue/import';
 import { SYSTEM_ACTOR } from '../server/http/actor';
 import { seedDemo } from '../server/seed/demo';
 import { DEMO_PROCEDURES } from '../server/seed/procedures';
+import { rng, withScratchPostgres } from './lib/support';
 
 const N = 5000;
 const QUERIES = 200;
 const REPEAT = 5;
-
-/** Small deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const QUALIFIERS = ['', 'cấp lại', 'cấp đổi', 'điều chỉnh', 'gia hạn', 'đối với tổ chức', 'đối với cá nhân', 'có yếu tố nước ngoài', 'trên địa bàn thành phố', 'trong khu công nghiệp'];
 
@@ -166,23 +153,7 @@ async function runEngine(engine: 'pglite' | 'postgresql'): Promise<Record<string
       await lite.close();
     }
   }
-  const serverUrl = testDatabaseUrl() as string;
-  const name = `motcua_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(statement).finally(() => c.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: u.toString() });
-  try {
-    return await run(database, 'postgresql', file);
-  } finally {
-    await database.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
+  return withScratchPostgres((database) => run(database, 'postgresql', file));
 }
 
 // Child mode: `tsx bench/catalogue.ts child <engine>` prints one engine's figures as JSON.
@@ -194,7 +165,7 @@ if (process.argv[2] === 'child') {
 /** Each engine runs in a fresh child process, so each peak-memory figure is its own. */
 export default async function (): Promise<Record<string, number>> {
   const figures: Record<string, number> = { procedures: N, queries: QUERIES, import_file_mb: round(Buffer.byteLength(JSON.stringify(catalogue())) / 2 ** 20, 1) };
-  const engines: ('pglite' | 'postgresql')[] = testDatabaseUrl() ? ['pglite', 'postgresql'] : ['pglite'];
+  const engines: ('pglite' | 'postgresql')[] = ['pglite', 'postgresql'];
   for (const engine of engines) {
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), 'child', engine], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (child.status !== 0) throw new Error(`bench catalogue (${engine}) failed: ${child.stderr.slice(-2000)}`);

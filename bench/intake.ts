@@ -10,13 +10,13 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../server/app';
-import { loadConfig, testDatabaseUrl } from '../server/config/config';
+import { loadConfig, } from '../server/config/config';
 import { type Database, openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { DEMO_PASSWORD } from '../server/seed/demo-org';
 import { seedDemo } from '../server/seed/demo';
+import { withScratchPostgres } from './lib/support';
 
 const CLIENTS = 50;
 /** A province procedure with three required components. */
@@ -61,7 +61,7 @@ async function viaHttp(database: Database, total: number): Promise<{ rate: numbe
     const csrf = (await login.json()).csrfToken as string;
     const headers = { cookie, 'x-csrf-token': csrf };
     const call = async (url: string, body: Buffer | string, type: string) => {
-      const res = await fetch(`${base}${url}`, { method: 'POST', headers: { ...headers, 'content-type': type }, body });
+      const res = await fetch(`${base}${url}`, { method: 'POST', headers: { ...headers, 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
       const json = await res.json();
       if (!res.ok) throw new Error(`${url} → ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
       return json;
@@ -155,23 +155,6 @@ export default async function (): Promise<Record<string, number>> {
   } finally {
     await lite.close();
   }
-  const serverUrl = testDatabaseUrl();
-  if (!serverUrl) return figures;
-  const name = `motcua_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(statement).finally(() => c.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: u.toString() });
-  try {
-    Object.assign(figures, await run(database, 'postgresql', 1000));
-  } finally {
-    await database.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
+  Object.assign(figures, await withScratchPostgres((database) => run(database, 'postgresql', 1000)));
   return figures;
 }

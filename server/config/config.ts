@@ -95,3 +95,8 @@ function embeddedSecret(dataDir: string): string {
 export function testDatabaseUrl(env: Record<string, string | undefined> = process.env): string | undefined {
   return env.TEST_DATABASE_URL || undefined;
 }
+
+/** PostgreSQL server the benchmarks create scratch databases on (benchmarks only). */
+export function benchDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
+  return env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+}
