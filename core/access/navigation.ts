@@ -12,6 +12,8 @@ export const STAFF_NAVIGATION: readonly NavItem[] = [
   { key: 'overview', path: '/staff', permission: 'workspace.view' },
   { key: 'organisation', path: '/staff/units', permission: 'workspace.view' },
   { key: 'calendar', path: '/staff/calendar', permission: 'workspace.view' },
+  { key: 'catalogue', path: '/staff/catalogue', permission: 'catalogue.manage' },
+  { key: 'publication', path: '/staff/publication', permission: 'publication.view' },
   { key: 'users', path: '/staff/users', permission: 'users.read' },
   { key: 'audit', path: '/staff/audit', permission: 'audit.read' },
 ];

@@ -30,6 +30,6 @@ describe('permission matrix', () => {
     const specialist = navigationFor(grantedPermissions([{ role: 'specialist', unitId: 'x', includeSubtree: false }])).map((n) => n.key);
     const admin = navigationFor(grantedPermissions([{ role: 'system_admin', unitId: 'x', includeSubtree: true }])).map((n) => n.key);
     expect(specialist).toEqual(['overview', 'organisation', 'calendar']);
-    expect(admin).toEqual(['overview', 'organisation', 'calendar', 'users', 'audit']);
+    expect(admin).toEqual(['overview', 'organisation', 'calendar', 'catalogue', 'publication', 'users', 'audit']);
   });
 });

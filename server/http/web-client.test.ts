@@ -16,7 +16,7 @@ describe('serving the web client', () => {
   afterAll(() => t.close());
 
   it('serves index.html uncached for the root and for client-side routes, GET and HEAD', async () => {
-    for (const url of ['/', '/staff/units']) {
+    for (const url of ['/', '/staff/units', '/thu-tuc/1.001193']) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<title>motcua</title>');

@@ -30,7 +30,8 @@ export async function registerWebClient(app: FastifyInstance, distDir = WEB_DIST
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0] ?? '';
     const isApi = pathname.startsWith('/api') || pathname.startsWith('/healthz');
-    const isFile = path.extname(pathname) !== '';
+    // A file has an extension with a letter (`.js`, `.png`); procedure codes such as `/thu-tuc/1.001193` are routes.
+    const isFile = pathname.startsWith('/assets/') || /\.[a-z0-9]*[a-z][a-z0-9]*$/i.test(pathname);
     if (!isApi && !isFile && hasClient && (req.method === 'GET' || req.method === 'HEAD')) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -16,7 +16,17 @@ const OverviewPage = lazy(() => import('./features/shell/OverviewPage').then((m)
 const UnitsPage = lazy(() => import('./features/units/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const SearchPage = lazy(() => import('./features/catalogue/SearchPage').then((m) => ({ default: m.SearchPage })));
+const ProcedurePage = lazy(() => import('./features/catalogue/ProcedurePage').then((m) => ({ default: m.ProcedurePage })));
+const VersionsPage = lazy(() => import('./features/catalogue/VersionsPage').then((m) => ({ default: m.VersionsPage })));
+const CatalogueImportPage = lazy(() => import('./features/catalogue/CatalogueImportPage').then((m) => ({ default: m.CatalogueImportPage })));
+const PublicationPage = lazy(() => import('./features/publication/PublicationPage').then((m) => ({ default: m.PublicationPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+
+/** A public page loaded on demand; the header stays while it loads. */
+function lazyPage(page: ReactNode) {
+  return <Suspense fallback={<Loading minHeight="50vh" />}>{page}</Suspense>;
+}
 
 /** Guards a staff page with the permission its navigation entry names, so menu and route agree. */
 function guarded(key: string, page: ReactNode) {
@@ -36,6 +46,9 @@ export function App() {
       <Routes>
       <Route element={<PublicLayout />}>
         <Route index element={<HomePage />} />
+        <Route path="thu-tuc" element={lazyPage(<SearchPage />)} />
+        <Route path="thu-tuc/:code" element={lazyPage(<ProcedurePage />)} />
+        <Route path="thu-tuc/:code/versions" element={lazyPage(<VersionsPage />)} />
         <Route path="login" element={<LoginPage />} />
         <Route path="logout" element={<LogoutPage />} />
         <Route path="*" element={<NotFoundPage />} />
@@ -45,6 +58,8 @@ export function App() {
           <Route index element={guarded('overview', <OverviewPage />)} />
           <Route path="units" element={guarded('organisation', <UnitsPage />)} />
           <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
+          <Route path="catalogue" element={guarded('catalogue', <CatalogueImportPage />)} />
+          <Route path="publication" element={guarded('publication', <PublicationPage />)} />
           <Route path="users" element={guarded('users', <UsersPage />)} />
           <Route path="audit" element={guarded('audit', <AuditPage />)} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,6 @@
 import { Button, Card, Divider, List, rem, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowRight, IconCircleCheck, IconLogin } from '@tabler/icons-react';
+import { IconArrowRight, IconCircleCheck, IconFileSearch, IconLogin } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../auth/session';
@@ -27,6 +27,15 @@ export function HomePage() {
           {t('home.lead')}
         </Text>
       </Stack>
+      <Card withBorder component="section" aria-labelledby="catalogue-title" bg="blue.0">
+        <Title order={2} size="h3" id="catalogue-title" mb="xs">
+          {t('catalogue.homeTitle')}
+        </Title>
+        <Text mb="md">{t('catalogue.homeText')}</Text>
+        <Button component={Link} to="/thu-tuc" leftSection={<IconFileSearch size={18} aria-hidden />} w="fit-content">
+          {t('catalogue.homeLink')}
+        </Button>
+      </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card withBorder component="section" aria-labelledby="purpose-title">
           <Title order={2} size="h3" id="purpose-title" mb="sm">

@@ -1,5 +1,5 @@
 import { Anchor, Box, Burger, Button, Group, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
-import { IconBuildingBank, IconLogin } from '@tabler/icons-react';
+import { IconBuildingBank, IconFileSearch, IconLogin } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { useMe } from '../auth/session';
@@ -55,6 +55,11 @@ export function AppHeader({ navbar }: { navbar?: NavbarToggle }) {
         </Box>
       </Group>
       <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+        <Button component={Link} to="/thu-tuc" variant="subtle" size="xs" px={6} visibleFrom="xs" aria-label={t('catalogue.title')} leftSection={<IconFileSearch size={18} aria-hidden />} styles={{ section: { marginInlineEnd: 'var(--mantine-spacing-xs)' } }}>
+          <Text span inherit visibleFrom="md">
+            {t('catalogue.title')}
+          </Text>
+        </Button>
         <LanguageMenu />
         {me ? (
           <UserMenu me={me} />

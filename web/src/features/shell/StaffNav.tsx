@@ -1,7 +1,7 @@
 import { navigationFor } from '@core/access/navigation';
 import type { Me } from '@core/auth/schemas';
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconCalendar, IconLayoutDashboard, IconListCheck, IconPoint, IconSitemap, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconCalendar, IconClipboardCheck, IconLayoutDashboard, IconListCheck, IconPoint, IconSitemap, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 
@@ -9,6 +9,8 @@ const ICONS: Record<string, typeof IconPoint> = {
   overview: IconLayoutDashboard,
   organisation: IconSitemap,
   calendar: IconCalendar,
+  catalogue: IconBooks,
+  publication: IconClipboardCheck,
   users: IconUsers,
   audit: IconListCheck,
 };
