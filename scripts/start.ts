@@ -19,7 +19,7 @@ const built = path.resolve('web/dist/index.html');
 const sources = [path.resolve('web/src'), path.resolve('core')];
 const stale = !existsSync(built) || sources.some((s) => newestMtime(s) > statSync(built).mtimeMs);
 if (stale) {
-  process.stdout.write('[motcua] building the web client (first start only, ~20 s)\n');
+  process.stdout.write('[motcua] building the web client (first start only, a few seconds)\n');
   const r = spawnSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
