@@ -1,18 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, signIn, TEXT, useBrowserSuite } from './harness';
+import { openPage, signIn, TEXT, useBrowserSuite, unlabelledInputs } from './harness';
 
 const T = TEXT.vi;
-
-/** Inputs that a screen reader would announce without a name (no label, aria-label or aria-labelledby). */
-function unlabelledInputs(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea')]
-      .filter((el) => (el as HTMLInputElement).type !== 'hidden')
-      .filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')))
-      .map((el) => el.outerHTML),
-  );
-}
 
 describe('accessibility basics', () => {
   const suite = useBrowserSuite();

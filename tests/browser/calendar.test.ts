@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, scrollWidth, signIn, switchLanguage, TEXT, useBrowserSuite } from './harness';
+import { openPage, scrollWidth, signIn, switchLanguage, TEXT, useBrowserSuite, unlabelledInputs } from './harness';
 
 const T = TEXT.vi;
 const C = T.calendar;
@@ -28,16 +28,6 @@ const thisYear = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
 /** The abbreviations shown atop a month (each header's first line; its accessible name is the full weekday). */
 async function weekdayHeaders(month: Locator): Promise<string[]> {
   return (await month.getByRole('columnheader').allInnerTexts()).map((text) => text.split('\n')[0] ?? '');
-}
-
-/** Inputs without a label, aria-label or aria-labelledby. */
-function unlabelledInputs(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea')]
-      .filter((el) => (el as HTMLInputElement).type !== 'hidden')
-      .filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')))
-      .map((el) => el.outerHTML),
-  );
 }
 
 describe('working calendar', () => {

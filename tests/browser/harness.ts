@@ -94,3 +94,13 @@ export function useBrowserSuite(): BrowserSuite {
   });
   return suite;
 }
+
+/** Inputs that a screen reader would announce without a name (no label, aria-label or aria-labelledby). */
+export function unlabelledInputs(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => (el as HTMLInputElement).type !== 'hidden')
+      .filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')))
+      .map((el) => el.outerHTML),
+  );
+}
