@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields?: Record<string, unknown>,
     readonly requestId?: string,
+    /** The whole error answer, for the few that carry more than the error (e.g. an import report). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -58,6 +60,7 @@ async function request<T>(method: string, path: string, body?: unknown, parser?:
       error?.message ?? i18n.t('errors.unexpected'),
       error?.fields,
       error?.requestId,
+      data,
     );
   }
   if (!parser) return data as T;

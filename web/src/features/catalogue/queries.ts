@@ -1,9 +1,7 @@
 import { fieldsResponse, type ImportReport, importReport, procedureDetail, procedureUnitsResponse, searchResponse, versionsResponse } from '@core/catalogue/api';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import i18n, { currentLanguage } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
-import { useMe } from '../auth/session';
 
 /** The catalogue is public: its cache survives sign-out. */
 const CATALOGUE_KEY = ['public', 'catalogue'] as const;
@@ -82,35 +80,24 @@ export interface ImportOutcome {
 
 const rejectedResponse = importReport.extend({ error: z.object({ code: z.string(), message: z.string() }) });
 
-/**
- * Uploads a catalogue file. A rejected file (422) still carries the full report with every error row,
- * which the generic client drops, so this one call reads the body itself (same headers as `api`).
- */
-async function uploadCatalogue(file: File, dryRun: boolean, csrfToken: string | undefined): Promise<ImportOutcome> {
+/** Uploads a catalogue file. A rejected file (422) still answers the full report with every error row. */
+async function uploadCatalogue(file: File, dryRun: boolean): Promise<ImportOutcome> {
   const form = new FormData();
   form.append('file', file);
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
-  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let response: Response;
   try {
-    response = await fetch(`/api/v1/procedures/import?dryRun=${dryRun}`, { method: 'POST', headers, body: form, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', i18n.t('errors.network'));
+    return { report: await api.upload(`/api/v1/procedures/import?dryRun=${dryRun}`, form, importReport), rejected: null };
+  } catch (err) {
+    const rejected = err instanceof ApiError && err.status === 422 ? rejectedResponse.safeParse(err.body) : undefined;
+    if (rejected?.success) return { report: rejected.data, rejected: rejected.data.error.message };
+    throw err;
   }
-  const data: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return { report: importReport.parse(data), rejected: null };
-  const rejected = rejectedResponse.safeParse(data);
-  if (response.status === 422 && rejected.success) return { report: rejected.data, rejected: rejected.data.error.message };
-  const error = (data as { error?: { code?: string; message?: string; requestId?: string } } | undefined)?.error;
-  throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? i18n.t('errors.unexpected'), undefined, error?.requestId);
 }
 
 /** Imports (or, with `dryRun`, only checks) a catalogue file; a real import refreshes the public catalogue. */
 export function useImportCatalogue() {
   const queryClient = useQueryClient();
-  const csrfToken = useMe().data?.csrfToken;
   return useMutation({
-    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => uploadCatalogue(file, dryRun, csrfToken),
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => uploadCatalogue(file, dryRun),
     onSuccess: (outcome) => {
       if (outcome.report.written) void queryClient.invalidateQueries({ queryKey: CATALOGUE_KEY });
     },
