@@ -1,57 +1,63 @@
 /**
  * `npm run bench intake`: accepted dossiers per second through HTTP (the app listening on loopback,
- * CLIENTS concurrent clients, each dossier a counter intake, one upload of its 3 scanned components,
- * and the accept that numbers it and issues the receipt) on PGlite and, when TEST_DATABASE_URL names a server, PostgreSQL in a scratch
- * database; next to a raw-SQL baseline inserting the same rows (dossier, 3 files, sequence, 3 audit
- * events) with the same concurrency in the same run. Checks 0 duplicate or missing codes on one unit.
+ * CLIENTS concurrent clients of one one-stop officer, one unit; the clients run in a worker thread,
+ * off the server's event loop) on PGlite and, on the PostgreSQL server of BENCH_DATABASE_URL /
+ * TEST_DATABASE_URL (else the local one), in a scratch database.
+ *
+ * - HTTP, counter screen: each dossier is one multipart `POST /api/v1/dossiers` carrying the intake,
+ *   its 3 scanned components and the accept (checklist ticked), as the counter screen sends it: the
+ *   dossier is numbered and its receipt (Mẫu 01) issued. Three audit events per dossier.
+ * - HTTP, three requests: intake, upload, accept (the path the portal and postal intake keep), fewer dossiers.
+ * - Raw SQL, one transaction per dossier: the same rows (the dossier with the state and contact the
+ *   app wrote, 3 file rows, the day's number, 3 audit events hash-chained on a chain of their own,
+ *   the same payloads) with the same concurrency, in the fewest statements (number and chain head
+ *   in one, every row in the next).
+ * - Raw SQL, group commit: the same rows again, the transactions grouped as the app groups them.
+ *
+ * The counter and raw runs alternate in ROUNDS so that load from elsewhere weighs on them alike.
+ * Checks 0 duplicate or missing codes among the unit's codes of the day.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { type Insertable, type Transaction, sql } from 'kysely';
+import { formatDossierCode } from '../core/dossier/dossier-code';
 import { buildApp } from '../server/app';
-import { loadConfig, } from '../server/config/config';
+import { loadConfig } from '../server/config/config';
 import { type Database, openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
+import type { DB, NewAuditEvent } from '../server/db/schema';
+import type { DossierFilesTable, DossiersTable } from '../server/db/tables/dossiers';
+import { auditHash } from '../server/features/audit/hash';
+import { GroupCommitter } from '../server/features/dossiers/group-commit';
 import { DEMO_PASSWORD } from '../server/seed/demo-org';
 import { seedDemo } from '../server/seed/demo';
+import { type LoadJob, runLoad } from './lib/load';
 import { withScratchPostgres } from './lib/support';
 
 const CLIENTS = 50;
-/** A province procedure with three required components. */
+/** A province procedure with three required components, received at the city service centre. */
 const PROCEDURE = '2.000505';
+const CENTRE = '000.00.30.H26';
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
-
-/** A small, distinct, complete PDF. */
-const pdf = () => Buffer.from(`%PDF-1.4\n% ${randomBytes(512).toString('hex')}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
-
-/** The three components as one multipart body, each file after its componentId. */
-function multipart(files: [string, Buffer][]) {
-  const boundary = `----bench${randomBytes(8).toString('hex')}`;
-  const body = Buffer.concat([
-    ...files.flatMap(([componentId, bytes]) => [
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="componentId"\r\n\r\n${componentId}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-      bytes,
-      Buffer.from('\r\n'),
-    ]),
-    Buffer.from(`--${boundary}--\r\n`),
-  ]);
-  return { body, type: `multipart/form-data; boundary=${boundary}` };
-}
 
 /** Runs `total` jobs over `clients` concurrent workers; returns the elapsed seconds. */
 async function pool(total: number, clients: number, job: (i: number) => Promise<void>): Promise<number> {
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (next < total) await job(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) await job(next++);
+    }),
+  );
   return (performance.now() - t0) / 1000;
 }
 
-/** The HTTP run: returns dossiers/s and the codes given. */
-async function viaHttp(database: Database, total: number): Promise<{ rate: number; codes: string[] }> {
+const intake = { procedureCode: PROCEDURE, applicant: { kind: 'citizen', idNumber: '031090123456', name: 'Nguyễn Văn An', address: 'Số 1 Lê Chân, Hải Phòng', phone: '0912345678' }, channel: 'counter', returnMethod: 'counter' };
+
+/** The app on loopback, a one-stop officer of the centre signed in, and `total` dossiers sent by the client worker through `flow`. */
+async function viaHttp(database: Database, flow: LoadJob['flow'], total: number): Promise<{ rate: number; codes: string[] }> {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-')), SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000' });
   const app = await buildApp({ config, database, version: 'bench' }, { webDist: path.join(os.tmpdir(), 'no-web-client') });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -59,64 +65,75 @@ async function viaHttp(database: Database, total: number): Promise<{ rate: numbe
     const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'motcua', password: DEMO_PASSWORD }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const csrf = (await login.json()).csrfToken as string;
-    const headers = { cookie, 'x-csrf-token': csrf };
-    const call = async (url: string, body: Buffer | string, type: string) => {
-      const res = await fetch(`${base}${url}`, { method: 'POST', headers: { ...headers, 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
-      const json = await res.json();
-      if (!res.ok) throw new Error(`${url} → ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
-      return json;
-    };
-    const intake = JSON.stringify({ procedureCode: PROCEDURE, applicant: { kind: 'citizen', idNumber: '031090123456', name: 'Nguyễn Văn An' }, channel: 'counter', returnMethod: 'counter' });
-    const codes: string[] = [];
-    const seconds = await pool(total, CLIENTS, async () => {
-      const { dossier } = await call('/api/v1/dossiers', intake, 'application/json');
-      const m = multipart([
-        ['1', pdf()],
-        ['2', pdf()],
-        ['3', pdf()],
-      ]);
-      await call(`/api/v1/dossiers/${dossier.id}/files`, m.body, m.type);
-      const accepted = await call(`/api/v1/dossiers/${dossier.id}/actions/accept`, JSON.stringify({ version: 1, input: { components: ['1', '2', '3'] } }), 'application/json');
-      codes.push(accepted.dossier.code);
-    });
+    const { seconds, codes } = await runLoad({ base, headers: { cookie, 'x-csrf-token': csrf }, clients: CLIENTS, total, flow, intake, components: ['1', '2', '3'] });
     return { rate: total / seconds, codes };
   } finally {
     await app.close();
   }
 }
 
-/** The raw-SQL baseline: the same rows per dossier, one transaction each, same concurrency. */
-async function viaSql(database: Database, total: number): Promise<number> {
+/** What the app wrote for one accepted dossier: the row and its three audit events, as templates for the raw rows. */
+async function templates(database: Database) {
+  const row = await database.db.selectFrom('dossiers').selectAll().where('code', 'is not', null).where('procedure_code', '=', PROCEDURE).limit(1).executeTakeFirstOrThrow();
+  const events = await database.db.selectFrom('audit_events').selectAll().where('entity_id', '=', row.id).orderBy('seq').execute();
+  const files = await database.db.selectFrom('dossier_files').selectAll().where('dossier_id', '=', row.id).execute();
+  return { row, events, files };
+}
+
+/** Raw SQL: `n` accepted dossiers in the caller's transaction, in two statements: the numbers with the chain head, then every row. */
+async function rawDossiers(trx: Transaction<DB>, t: Awaited<ReturnType<typeof templates>>, n: number): Promise<void> {
+  const now = Date.now();
+  const head = await sql<{ last_no: number; last_seq: number; last_hash: string }>`
+    WITH s AS (INSERT INTO dossier_sequences (unit_id, day, last_no) VALUES (${t.row.unit_id}, '2099-01-01', ${n})
+      ON CONFLICT (unit_id, day) DO UPDATE SET last_no = dossier_sequences.last_no + ${n} RETURNING last_no)
+    SELECT s.last_no, h.last_seq, h.last_hash FROM s, (SELECT last_seq, last_hash FROM audit_chains WHERE chain_key = 'bench-raw' FOR UPDATE) h`.execute(trx);
+  let { last_no: no, last_seq: seq, last_hash: prev } = head.rows[0]!;
+  no -= n;
+  const at = new Date(now);
+  const dossiers: Insertable<DossiersTable>[] = [];
+  const files: Insertable<DossierFilesTable>[] = [];
+  const events: NewAuditEvent[] = [];
+  for (let k = 0; k < n; k++) {
+    const id = randomUUID();
+    const code = formatDossierCode(CENTRE, Date.parse('2099-01-01T09:00:00+07:00'), ++no);
+    const { id: _, created_at: __, updated_at: ___, ...row } = t.row;
+    dossiers.push({ ...row, id, code, state: JSON.stringify({ ...(row.state as object), code }), applicant_contact: JSON.stringify(row.applicant_contact), submitted_at: at, received_at: at });
+    for (const f of t.files) files.push({ dossier_id: id, unit_id: f.unit_id, component_id: f.component_id, sha256: createHash('sha256').update(randomBytes(16)).digest('hex'), mime: f.mime, size: f.size, filename: f.filename, uploaded_by: f.uploaded_by });
+    for (const e of t.events) {
+      seq += 1;
+      const after = e.action === 'dossier.accept' ? { ...(e.after as object), code } : e.after;
+      const content = { chainKey: 'bench-raw', seq, occurredAt: at.toISOString(), actorKind: e.actor_kind, actorId: e.actor_id, actorName: e.actor_name, action: e.action, entityType: 'dossier', entityId: id, unitId: e.unit_id, before: e.before ?? null, after: after ?? null, requestId: e.request_id };
+      const hash = auditHash(prev, content);
+      events.push({ chain_key: 'bench-raw', seq, occurred_at: at, actor_kind: e.actor_kind, actor_id: e.actor_id, actor_name: e.actor_name, action: e.action, entity_type: 'dossier', entity_id: id, unit_id: e.unit_id, before: e.before === null ? null : JSON.stringify(e.before), after: after === null ? null : JSON.stringify(after), request_id: e.request_id, prev_hash: prev, hash });
+      prev = hash;
+    }
+  }
+  await trx
+    .with('d', (db) => db.insertInto('dossiers').values(dossiers))
+    .with('f', (db) => db.insertInto('dossier_files').values(files))
+    .with('e', (db) => db.insertInto('audit_events').values(events))
+    .updateTable('audit_chains')
+    .set({ last_seq: seq, last_hash: prev })
+    .where('chain_key', '=', 'bench-raw')
+    .execute();
+}
+
+/** The raw-SQL baselines on templates of what the app wrote: each runs `n` dossiers and answers the seconds taken. */
+async function rawBaselines(database: Database) {
   const { db } = database;
-  const ids = await sql<{ unit: string; proc: string; ver: string }>`
-    SELECT u.id AS unit, p.id AS proc, p.current_version_id AS ver FROM units u, procedures p WHERE u.code = '000.00.30.H26' AND p.code = ${PROCEDURE}`.execute(db);
-  const { unit, proc, ver } = ids.rows[0]!;
-  const state = JSON.stringify({ status: 'accepted', history: [{ action: 'accept' }], clock: [{ type: 'received' }] });
-  return pool(total, CLIENTS, () =>
-    db.transaction().execute(async (trx) => {
-      const no = await sql<{ last_no: number }>`
-        INSERT INTO dossier_sequences (unit_id, day, last_no) VALUES (${unit}, '2099-01-01', 1)
-        ON CONFLICT (unit_id, day) DO UPDATE SET last_no = dossier_sequences.last_no + 1 RETURNING last_no`.execute(trx);
-      const code = `000.00.30.H26-990101-${String(no.rows[0]!.last_no).padStart(4, '0')}`;
-      const d = await sql<{ id: string }>`
-        INSERT INTO dossiers (unit_id, handling_unit_id, code, procedure_id, procedure_version_id, procedure_code, applicant_kind, applicant_id_number,
-          applicant_name, channel, return_method, status, sync_code, version, submitted_at, received_at, due_at, state)
-        VALUES (${unit}, ${unit}, ${code}, ${proc}, ${ver}, ${PROCEDURE}, 'citizen', '031090123456', 'Nguyễn Văn An', 'counter', 'counter',
-          'accepted', 2, 2, now(), now(), now(), ${state}) RETURNING id`.execute(trx);
-      for (const c of ['1', '2', '3']) {
-        const sha = createHash('sha256').update(randomBytes(16)).digest('hex');
-        await sql`INSERT INTO dossier_files (dossier_id, unit_id, component_id, sha256, mime, size, filename, uploaded_by)
-          VALUES (${d.rows[0]!.id}, ${unit}, ${c}, ${sha}, 'application/pdf', 1200, 'scan.pdf', 'bench')`.execute(trx);
-      }
-      const head = await sql<{ last_seq: number }>`
-        INSERT INTO audit_chains (chain_key, last_seq, last_hash) VALUES ('bench-baseline', 3, 'x')
-        ON CONFLICT (chain_key) DO UPDATE SET last_seq = audit_chains.last_seq + 3 RETURNING last_seq`.execute(trx);
-      for (let k = 2; k >= 0; k--) {
-        await sql`INSERT INTO audit_events (chain_key, seq, occurred_at, actor_kind, action, entity_type, entity_id, after, prev_hash, hash)
-          VALUES ('bench-baseline', ${head.rows[0]!.last_seq - k}, now(), 'staff', 'dossier.bench', 'dossier', ${d.rows[0]!.id}, ${state}, 'x', 'x')`.execute(trx);
-      }
-    }),
-  );
+  const t = await templates(database);
+  await db.insertInto('audit_chains').values({ chain_key: 'bench-raw', last_seq: 0, last_hash: '0'.repeat(64) }).execute();
+  const one = () => db.transaction().execute((trx) => rawDossiers(trx, t, 1));
+  const groups = new GroupCommitter<null, null>(async (_key, items) => {
+    await db.transaction().execute((trx) => rawDossiers(trx, t, items.length));
+    return items.map(() => ({ ok: true as const, value: null }));
+  });
+  return {
+    /** One transaction per dossier. */
+    perDossier: (n: number) => pool(n, CLIENTS, one),
+    /** Transactions grouped as the app groups them. */
+    grouped: (n: number) => pool(n, CLIENTS, async () => void (await groups.submit('bench', null))),
+  };
 }
 
 /** Duplicate and missing numbers among one unit's codes of one day. */
@@ -127,20 +144,38 @@ function codeCheck(codes: string[]) {
   return { duplicates: codes.length - distinct, missing: max - distinct };
 }
 
-async function run(database: Database, label: string, total: number): Promise<Record<string, number>> {
+/** Rounds the measured runs are split into, HTTP and SQL in turn, so that a change of load on the shared machine weighs on both alike. */
+const ROUNDS = 4;
+
+async function run(database: Database, label: string, total: number, threeRequests: number): Promise<Record<string, number>> {
   await migrate(database.db);
   await seedDemo(database.db);
-  const warm = await viaHttp(database, CLIENTS); // warm-up: plans, JIT, caches
-  const http = await viaHttp(database, total);
-  await viaSql(database, CLIENTS);
-  const baseline = total / (await viaSql(database, total));
-  // every code the unit gave today, warm-up included, must be distinct and 1..n
-  const check = codeCheck([...warm.codes, ...http.codes]);
+  const codes = (await viaHttp(database, 'counter', CLIENTS)).codes; // warm-up: plans, JIT, caches
+  const raw = await rawBaselines(database);
+  await raw.perDossier(CLIENTS);
+  await raw.grouped(CLIENTS);
+  const seconds = { http: 0, perDossier: 0, grouped: 0 };
+  const n = Math.ceil(total / ROUNDS);
+  for (let r = 0; r < ROUNDS; r++) {
+    const http = await viaHttp(database, 'counter', n);
+    codes.push(...http.codes);
+    seconds.http += n / http.rate;
+    seconds.perDossier += await raw.perDossier(n);
+    seconds.grouped += await raw.grouped(n);
+  }
+  const three = await viaHttp(database, 'three', threeRequests);
+  // every code the unit gave today, warm-up and three-request path included, must be distinct and 1..n
+  const check = codeCheck([...codes, ...three.codes]);
+  const rate = (s: number) => (n * ROUNDS) / s;
   return {
-    [`${label}_dossiers`]: total,
-    [`${label}_http_dossiers_per_s`]: round(http.rate),
-    [`${label}_raw_sql_dossiers_per_s`]: round(baseline),
-    [`${label}_http_to_raw_sql_ratio`]: round(http.rate / baseline, 2),
+    [`${label}_dossiers`]: n * ROUNDS,
+    [`${label}_http_dossiers_per_s`]: round(rate(seconds.http)),
+    [`${label}_raw_sql_dossiers_per_s`]: round(rate(seconds.perDossier)),
+    [`${label}_http_to_raw_sql_ratio`]: round(seconds.perDossier / seconds.http, 2),
+    [`${label}_raw_sql_grouped_dossiers_per_s`]: round(rate(seconds.grouped)),
+    [`${label}_http_to_raw_sql_grouped_ratio`]: round(seconds.grouped / seconds.http, 2),
+    [`${label}_http_three_requests_dossiers`]: threeRequests,
+    [`${label}_http_three_requests_dossiers_per_s`]: round(three.rate),
     [`${label}_duplicate_codes`]: check.duplicates,
     [`${label}_missing_codes`]: check.missing,
   };
@@ -151,10 +186,10 @@ export default async function (): Promise<Record<string, number>> {
   const figures: Record<string, number> = { clients: CLIENTS };
   const lite = await openDatabase({ dataDir: null });
   try {
-    Object.assign(figures, await run(lite, 'pglite', 300));
+    Object.assign(figures, await run(lite, 'pglite', 300, 100));
   } finally {
     await lite.close();
   }
-  Object.assign(figures, await withScratchPostgres((database) => run(database, 'postgresql', 1000)));
+  Object.assign(figures, await withScratchPostgres((database) => run(database, 'postgresql', 2000, 300)));
   return figures;
 }

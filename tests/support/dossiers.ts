@@ -3,6 +3,8 @@ import type { Client, TestResponse } from './app';
 
 /** A procedure of Sở Tư pháp received at the city service centre: 10 working days, 2 required components. */
 export const LLTP_PROCEDURE = '2.000488';
+/** A commune procedure (birth-parent recognition, 3 working days, 2 required components) received at the ward one-stop desks, e.g. `motcua.xa`'s. */
+export const WARD_PROCEDURE = '1.001022';
 /** A valid CCCD (Hải Phòng, male, born 1990). */
 export const VALID_CCCD = '031090123456';
 

@@ -4,23 +4,36 @@ import { GENESIS_HASH } from './hash';
 
 /** Locks the head of a chain (creating it on first use) and returns its last seq and hash. */
 export async function lockChainHead(trx: Transaction<DB>, chainKey: string): Promise<{ lastSeq: number; lastHash: string }> {
-  await trx
-    .insertInto('audit_chains')
-    .values({ chain_key: chainKey, last_seq: 0, last_hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain_key').doNothing())
-    .execute();
-  const head = await trx.selectFrom('audit_chains').selectAll().where('chain_key', '=', chainKey).forUpdate().executeTakeFirstOrThrow();
+  const lock = () => trx.selectFrom('audit_chains').select(['last_seq', 'last_hash']).where('chain_key', '=', chainKey).forUpdate().executeTakeFirst();
+  // the head exists after a chain's first event: one round trip then, two more only the first time
+  let head = await lock();
+  if (!head) {
+    await trx
+      .insertInto('audit_chains')
+      .values({ chain_key: chainKey, last_seq: 0, last_hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('chain_key').doNothing())
+      .execute();
+    head = await lock();
+  }
+  if (!head) throw new Error(`audit chain ${chainKey} has no head`);
   return { lastSeq: head.last_seq, lastHash: head.last_hash };
+}
+
+/** Appends events (consecutive, of one chain, in seq order) and moves the chain head to the last, in one statement inside the caller's transaction. */
+export async function insertAuditEvents(trx: Transaction<DB>, events: readonly NewAuditEvent[]): Promise<void> {
+  const last = events.at(-1);
+  if (!last) return;
+  await trx
+    .with('appended', (db) => db.insertInto('audit_events').values([...events]))
+    .updateTable('audit_chains')
+    .set({ last_seq: last.seq, last_hash: last.hash })
+    .where('chain_key', '=', last.chain_key)
+    .execute();
 }
 
 /** Appends an event and moves the chain head, inside the caller's transaction. */
 export async function insertAuditEvent(trx: Transaction<DB>, event: NewAuditEvent): Promise<void> {
-  await trx.insertInto('audit_events').values(event).execute();
-  await trx
-    .updateTable('audit_chains')
-    .set({ last_seq: event.seq, last_hash: event.hash })
-    .where('chain_key', '=', event.chain_key)
-    .execute();
+  await insertAuditEvents(trx, [event]);
 }
 
 export async function listChainHeads(db: Kysely<DB>) {

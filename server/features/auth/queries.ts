@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Role } from '@core/access/roles';
+import { PREPARED } from '../../db/prepared';
 import type { DB } from '../../db/schema';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -45,16 +46,18 @@ export async function insertSession(
   await trx.insertInto('sessions').values(s).execute();
 }
 
-/** The live session for a token hash, with the user still active; undefined when absent or expired. */
-export async function findLiveSession(db: Q, tokenHash: string, now: Date) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.token_hash', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.created_at', 'sessions.last_seen_at', 'users.id as user_id', 'users.username', 'users.full_name', 'users.unit_id'])
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', now)
-    .where('users.active', '=', true)
-    .executeTakeFirst();
+/**
+ * The live session for a token hash with the user (still active) and their role assignments, in
+ * one round trip: every guarded request starts here.
+ */
+export async function findLiveSessionWithRoles(db: Q, tokenHash: string, now: Date) {
+  const r = await sql<{ csrf_token: string; expires_at: Date; created_at: Date; last_seen_at: Date; user_id: string; username: string; full_name: string; unit_id: string; roles: { role: Role; unit_id: string; include_subtree: boolean }[] }>`${sql.raw(PREPARED)}
+    SELECT s.csrf_token, s.expires_at, s.created_at, s.last_seen_at, u.id AS user_id, u.username, u.full_name, u.unit_id,
+      (SELECT coalesce(json_agg(json_build_object('role', r.role, 'unit_id', r.unit_id, 'include_subtree', r.include_subtree) ORDER BY r.role, r.unit_id), '[]')
+        FROM user_roles r WHERE r.user_id = u.id) AS roles
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = ${tokenHash} AND s.expires_at > ${now} AND u.active`.execute(db);
+  return r.rows[0];
 }
 
 export async function touchSession(db: Q, tokenHash: string, now: Date, expiresAt: Date) {

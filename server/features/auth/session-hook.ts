@@ -6,7 +6,7 @@ import { AppError } from '@core/errors/app-error';
 import type { DB } from '../../db/schema';
 import type { StaffActor } from '../../http/actor';
 import type { RouteAccess } from '../../http/access';
-import { listRoleAssignments, findLiveSession, touchSession } from './queries';
+import { findLiveSessionWithRoles, touchSession } from './queries';
 import { hashToken, tokensEqual } from './tokens';
 
 /** One guarded route, as recorded at registration (read by the route × role access test). */
@@ -28,7 +28,7 @@ async function loadActor(db: Kysely<DB>, req: FastifyRequest): Promise<{ actor: 
   if (!unsigned.valid || !unsigned.value) return { actor: null, hadCookie: true };
   const tokenHash = hashToken(unsigned.value);
   const now = new Date();
-  const s = await findLiveSession(db, tokenHash, now);
+  const s = await findLiveSessionWithRoles(db, tokenHash, now);
   const absoluteEnd = s ? s.created_at.getTime() + AUTH_POLICY.absoluteHours * 3_600_000 : 0;
   if (!s || absoluteEnd <= now.getTime()) return { actor: null, hadCookie: true };
   let expiresAt = s.expires_at;
@@ -36,7 +36,6 @@ async function loadActor(db: Kysely<DB>, req: FastifyRequest): Promise<{ actor: 
     expiresAt = new Date(Math.min(now.getTime() + AUTH_POLICY.idleMinutes * 60_000, absoluteEnd));
     await touchSession(db, tokenHash, now, expiresAt);
   }
-  const roles = await listRoleAssignments(db, s.user_id);
   return {
     hadCookie: true,
     actor: {
@@ -45,7 +44,7 @@ async function loadActor(db: Kysely<DB>, req: FastifyRequest): Promise<{ actor: 
       username: s.username,
       fullName: s.full_name,
       unitId: s.unit_id,
-      roles: roles.map((r) => ({ role: r.role, unitId: r.unit_id, includeSubtree: r.include_subtree })),
+      roles: s.roles.map((r) => ({ role: r.role, unitId: r.unit_id, includeSubtree: r.include_subtree })),
       sessionTokenHash: tokenHash,
       csrfToken: s.csrf_token,
       sessionExpiresAt: expiresAt,

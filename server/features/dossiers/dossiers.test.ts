@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, localDay } from '@core/calendar/time';
 import { type Client, type TestApp, createTestApp } from '../../../tests/support/app';
 import { ENGINES } from '../../../tests/support/database';
-import { EXE, PDF, VALID_CCCD, act, intakeFor, upload, uploadMany } from '../../../tests/support/dossiers';
+import { EXE, PDF, VALID_CCCD, WARD_PROCEDURE, act, intakeFor, upload, uploadMany } from '../../../tests/support/dossiers';
 import { LocalBlobStore } from '../../blobs/local-store';
 
 describe.each(ENGINES)('dossiers API (%s)', (engine) => {
@@ -37,7 +37,7 @@ describe.each(ENGINES)('dossiers API (%s)', (engine) => {
     expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
     const d = await intake();
     expect(d).toMatchObject({ status: 'new', channel: 'counter', procedureCode: '2.000488', receivingUnitCode: '000.00.30.H26' });
-    const xa = await intake(motcuaXa);
+    const xa = await intake(motcuaXa, intakeFor(WARD_PROCEDURE));
     expect(xa.receivingUnitCode).toBe('000.52.01.H26');
   });
 
@@ -142,8 +142,8 @@ describe.each(ENGINES)('dossiers API (%s)', (engine) => {
   });
 
   it('accept numbers a unit’s dossiers per day without gaps, refused accepts give their number back', async () => {
-    const a = await intake(motcuaXa);
-    const b = await intake(motcuaXa);
+    const a = await intake(motcuaXa, intakeFor(WARD_PROCEDURE));
+    const b = await intake(motcuaXa, intakeFor(WARD_PROCEDURE));
     expect((await act(motcuaXa, a.id, 'accept', 1, { components: ['1'] })).json().error.code).toBe('DOSSIER_COMPONENTS_MISSING');
     const codes = [];
     for (const d of [a, b]) {
@@ -157,7 +157,7 @@ describe.each(ENGINES)('dossiers API (%s)', (engine) => {
   });
 
   it('lists what the caller may see, masks citizens’ numbers, and filters', async () => {
-    const d = await intake(motcuaXa, { ...intakeFor(), applicant: { kind: 'citizen', idNumber: VALID_CCCD, name: 'Trần Thị Bình' } });
+    const d = await intake(motcuaXa, { ...intakeFor(WARD_PROCEDURE), applicant: { kind: 'citizen', idNumber: VALID_CCCD, name: 'Trần Thị Bình' } });
     const list = (await motcuaXa.get('/api/v1/dossiers?queue=new&q=Bình')).json();
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ id: d.id, applicantIdNumber: '031******456', status: 'new', unitCode: '000.52.01.H26' });
@@ -170,7 +170,7 @@ describe.each(ENGINES)('dossiers API (%s)', (engine) => {
     expect((await motcua.get('/api/v1/dossiers?limit=0')).statusCode).toBe(400);
     // yesterday..today (UTC+7), so a run across local midnight still finds the dossiers made above
     const today = localDay(Date.now());
-    expect((await motcuaXa.get(`/api/v1/dossiers?from=${formatDate(today - 1)}&to=${formatDate(today)}&procedure=2.000488`)).json().total).toBeGreaterThan(0);
+    expect((await motcuaXa.get(`/api/v1/dossiers?from=${formatDate(today - 1)}&to=${formatDate(today)}&procedure=${WARD_PROCEDURE}`)).json().total).toBeGreaterThan(0);
     expect((await motcuaXa.get('/api/v1/dossiers?from=2020-01-01&to=2020-01-31')).json().total).toBe(0);
     const page = (await kiemsoat.get('/api/v1/dossiers?limit=2&offset=1')).json();
     expect([page.items.length, page.total]).toEqual([2, all.total]);

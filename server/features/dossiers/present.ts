@@ -15,7 +15,8 @@ import type { DossierFileRow, DossierRow } from '../../db/tables/dossiers';
 import type { ProcedureRules } from './rules';
 
 const applicantView = z.object({ kind: z.enum(['citizen', 'organisation']), idNumber: z.string(), name: z.string(), contact: z.record(z.string(), z.unknown()) });
-const fileView = z.object({ id: z.string(), componentId: z.string(), sha256: z.string(), mime: z.string(), size: z.number(), filename: z.string(), uploadedAt: z.string() });
+/** A stored file of a dossier. */
+export const fileView = z.object({ id: z.string(), componentId: z.string(), sha256: z.string(), mime: z.string(), size: z.number(), filename: z.string(), uploadedAt: z.string() });
 
 /** The dossier page: the core view plus the row id, the applicant, the files and the printable forms. */
 export const dossierDetail = dossierView.extend({

@@ -1,18 +1,35 @@
 /** Every SQL statement of the dossiers feature, as named functions. */
 import { type Insertable, type Kysely, type Transaction, type Updateable, sql } from 'kysely';
-import type { DB } from '../../db/schema';
+import { PREPARED } from '../../db/prepared';
+import type { DB, NewAuditEvent } from '../../db/schema';
 import type { DossierFileRow, DossierFilesTable, DossierRow, DossiersTable, DossierViolationsTable } from '../../db/tables/dossiers';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-/** A procedure by national code with its current version's clock and names. */
-export async function findProcedureForIntake(db: Q, code: string) {
-  return db
-    .selectFrom('procedures as p')
-    .innerJoin('procedure_versions as v', 'v.id', 'p.current_version_id')
-    .select(['p.id as procedureId', 'p.code', 'p.status', 'v.id as versionId'])
-    .where('p.code', '=', code)
-    .executeTakeFirst();
+/**
+ * A procedure by national code with its current version, the receiving unit's code, whether the
+ * version lists that unit among its receiving units, and whether it lists any.
+ */
+export async function findProcedureForIntake(db: Q, code: string, unitId: string) {
+  const r = await sql<{ procedureId: string; code: string; status: string; versionId: string; unitCode: string; listed: boolean; listsAny: boolean }>`${sql.raw(PREPARED)}
+    SELECT p.id AS "procedureId", p.code, p.status, v.id AS "versionId", u.code AS "unitCode",
+      EXISTS (SELECT 1 FROM procedure_units pu WHERE pu.version_id = v.id AND pu.role = 'receiving' AND pu.target_unit_id = u.id) AS listed,
+      EXISTS (SELECT 1 FROM procedure_units pu WHERE pu.version_id = v.id AND pu.role = 'receiving') AS "listsAny"
+    FROM procedures p JOIN procedure_versions v ON v.id = p.current_version_id JOIN units u ON u.id = ${unitId}
+    WHERE p.code = ${code}`.execute(db);
+  return r.rows[0];
+}
+
+/** Whether a procedure version names the unit, or one of its ancestors, among its implementing units. */
+export async function implementsWithin(db: Q, versionId: string, unitId: string): Promise<boolean> {
+  const r = await sql<{ found: boolean }>`
+    WITH RECURSIVE up(id, parent_id, depth) AS (
+      SELECT id, parent_id, 0 FROM units WHERE id = ${unitId}
+      UNION ALL
+      SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 50
+    )
+    SELECT EXISTS (SELECT 1 FROM procedure_units pu JOIN up ON up.id = pu.target_unit_id WHERE pu.version_id = ${versionId} AND pu.role = 'implementing') AS found`.execute(db);
+  return r.rows[0]?.found === true;
 }
 
 /** What a dossier needs of the procedure version it keeps: names, legal time, components and steps. */
@@ -33,9 +50,42 @@ export async function findVersionRules(db: Q, versionId: string) {
   return { version, components, steps };
 }
 
-/** Stores a new dossier. */
-export async function insertDossier(trx: Transaction<DB>, row: Insertable<DossiersTable>): Promise<DossierRow> {
-  return trx.insertInto('dossiers').values(row).returningAll().executeTakeFirstOrThrow();
+/** Stores new dossiers (ids chosen by the caller); answers the stored rows. */
+export async function insertDossiers(trx: Transaction<DB>, rows: Insertable<DossiersTable>[]): Promise<DossierRow[]> {
+  if (rows.length === 0) return [];
+  return trx.insertInto('dossiers').values(rows).returningAll().execute();
+}
+
+/** One JSON object of a row; the named columns already hold JSON text (jsonb) and go in as it is. */
+function jsonRecord(row: object, jsonColumns: ReadonlySet<string>): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(row)) {
+    if (v === undefined) continue;
+    parts.push(`${JSON.stringify(k)}:${jsonColumns.has(k) && typeof v === 'string' ? v : JSON.stringify(v)}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+const jsonArray = (rows: readonly object[], jsonColumns: ReadonlySet<string> = new Set()) => `[${rows.map((r) => jsonRecord(r, jsonColumns)).join(',')}]`;
+const DOSSIER_JSON = new Set(['state', 'applicant_contact']);
+const AUDIT_JSON = new Set(['before', 'after']);
+
+/**
+ * Writes a group of new dossiers with their files, violations and audit events (already linked to
+ * the locked chain head), and moves the chain head, in one statement whatever the group's size:
+ * each table's rows travel as one JSON array (every column given, ids included).
+ */
+export async function insertIntakes(
+  trx: Transaction<DB>,
+  w: { dossiers: Insertable<DossiersTable>[]; files: Insertable<DossierFilesTable>[]; violations: Insertable<DossierViolationsTable>[]; events: NewAuditEvent[] },
+): Promise<void> {
+  const head = w.events.at(-1);
+  if (!head) throw new Error('insertIntakes: no audit event');
+  await sql`${sql.raw(PREPARED)}
+    WITH d AS (INSERT INTO dossiers SELECT * FROM jsonb_populate_recordset(NULL::dossiers, ${jsonArray(w.dossiers, DOSSIER_JSON)}::jsonb)),
+      f AS (INSERT INTO dossier_files SELECT * FROM jsonb_populate_recordset(NULL::dossier_files, ${jsonArray(w.files)}::jsonb)),
+      v AS (INSERT INTO dossier_violations SELECT * FROM jsonb_populate_recordset(NULL::dossier_violations, ${jsonArray(w.violations)}::jsonb) ON CONFLICT (dossier_id, kind) DO NOTHING),
+      e AS (INSERT INTO audit_events SELECT * FROM jsonb_populate_recordset(NULL::audit_events, ${jsonArray(w.events, AUDIT_JSON)}::jsonb))
+    UPDATE audit_chains SET last_seq = ${head.seq}, last_hash = ${head.hash} WHERE chain_key = ${head.chain_key}`.execute(trx);
 }
 
 /** A dossier by id. */
@@ -58,11 +108,19 @@ export async function updateDossierIfVersion(trx: Transaction<DB>, id: string, s
  * transaction ends, so concurrent intakes of one unit take numbers in turn and a rollback returns it.
  */
 export async function nextDossierNumber(trx: Transaction<DB>, unitId: string, day: string): Promise<number> {
-  const r = await sql<{ last_no: number }>`
-    INSERT INTO dossier_sequences (unit_id, day, last_no) VALUES (${unitId}, ${day}, 1)
-    ON CONFLICT (unit_id, day) DO UPDATE SET last_no = dossier_sequences.last_no + 1
+  return nextDossierNumbers(trx, unitId, day, 1);
+}
+
+/**
+ * Takes the next `count` numbers of a unit on a local day at once (a group commit of several
+ * acceptances) under the same row lock; answers the first of them.
+ */
+export async function nextDossierNumbers(trx: Transaction<DB>, unitId: string, day: string, count: number): Promise<number> {
+  const r = await sql<{ last_no: number }>`${sql.raw(PREPARED)}
+    INSERT INTO dossier_sequences (unit_id, day, last_no) VALUES (${unitId}, ${day}, ${count})
+    ON CONFLICT (unit_id, day) DO UPDATE SET last_no = dossier_sequences.last_no + ${count}
     RETURNING last_no`.execute(trx);
-  return Number(r.rows[0]!.last_no);
+  return Number(r.rows[0]!.last_no) - count + 1;
 }
 
 /** Records violations; a kind a dossier already has is kept as first recorded. */
@@ -82,6 +140,7 @@ export async function listViolations(db: Q, dossierId: string) {
 
 /** Records uploaded component files. */
 export async function insertFiles(trx: Transaction<DB>, rows: Insertable<DossierFilesTable>[]): Promise<DossierFileRow[]> {
+  if (rows.length === 0) return [];
   return trx.insertInto('dossier_files').values(rows).returningAll().execute();
 }
 

@@ -1,42 +1,54 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACTIONS, FORM_CODES } from '@core/dossier/actions';
 import { actionBody, listQuery } from '@core/dossier/api';
 import { intakeBody } from '@core/dossier/intake';
+import { ACTION_INPUTS } from '@core/dossier/inputs';
+import { AppError } from '@core/errors/app-error';
 import type { Role } from '@core/access/roles';
 import type { WorkingCalendar } from '@core/calendar/working-calendar';
-import type { DossierRow } from '../../db/tables/dossiers';
+import { LocalBlobStore } from '../../blobs/local-store';
+import type { DossierFileRow, DossierRow } from '../../db/tables/dossiers';
 import { auditActorOf, type StaffActor } from '../../http/actor';
 import { access } from '../../http/access';
 import type { AppDeps } from '../../http/deps';
+import { MAX_DOCUMENT_BYTES } from '../../uploads/inspect';
 import { requireActor } from '../auth/session-hook';
 import { CalendarCache } from '../calendar/calendar-cache';
-import { authorizeUnit } from '../org/scope';
-import { type Ctx, createDossier, performAction } from './commands';
+import { type Ctx, createDossier, performAction, procedureForIntake } from './commands';
+import { type CounterIntake, type CounterIntakeResult, checkIntake, registerCounterIntakes } from './counter-intake';
 import { fileRoutes } from './files-routes';
+import { GroupCommitter } from './group-commit';
 import { renderDossierForm } from './forms';
 import { listPage, listResponseItems } from './list';
 import { dossierRef, loadDossier } from './load';
+import { MAX_FILES, parseJsonField, readMultipart, storeUploads } from './multipart';
 import { dossierDetail, presentDetail } from './present';
 import { listFiles } from './queries';
 import { RulesCache } from './rules';
-import { authorizeDossier, dossierAccess } from './scope';
+import { authorizeDossier, authorizeOverUnit, dossierAccess } from './scope';
 
 const refParams = z.object({ ref: dossierRef });
 const detailResponse = z.object({ dossier: dossierDetail });
 const DOSSIER_FORMS = FORM_CODES.filter((f) => f !== 'mau_06') as ['mau_01', 'mau_02', 'mau_03', 'mau_04', 'mau_05'];
+/** The checklist ticks of an accept made at intake (the code is given on commit). */
+const counterAccept = ACTION_INPUTS.accept.omit({ code: true });
 
 /** The electronic one-stop dossiers: intake, the dossier page, actions, lists and forms. */
 export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps.database;
   const calendars = new CalendarCache(db);
   const ctxOf = (actor: StaffActor, requestId: string): Ctx => ({ db, actor: { ...auditActorOf(actor), id: actor.userId }, requestId, now: Date.now() });
-
   const rules = new RulesCache(db);
+  const blobs = new LocalBlobStore(deps.config.blobDir);
+  // one unit's counter intakes share a transaction while the previous one commits (group-commit.ts)
+  const intakes = new GroupCommitter<CounterIntake, CounterIntakeResult>(async (unitId, items) => registerCounterIntakes(db, await calendars.forUnit(unitId), items, Date.now()));
 
-  /** The full view of a dossier row for a caller holding `roles` over it. */
-  async function view(row: DossierRow, roles: readonly Role[], known?: WorkingCalendar) {
-    const [r, calendar, files] = await Promise.all([rules.forVersion(row.procedure_version_id), known ?? calendars.forUnit(row.handling_unit_id), listFiles(db, row.id)]);
+  /** The full view of a dossier row for a caller holding `roles` over it; what the caller already has is not read again. */
+  async function view(row: DossierRow, roles: readonly Role[], known: { calendar?: WorkingCalendar; files?: DossierFileRow[] } = {}) {
+    const [r, calendar, files] = await Promise.all([rules.forVersion(row.procedure_version_id), known.calendar ?? calendars.forUnit(row.handling_unit_id), known.files ?? listFiles(db, row.id)]);
     return presentDetail(row, r, calendar, roles, files, Date.now());
   }
 
@@ -46,17 +58,46 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     return { row, scope: await authorizeDossier(db, actor, row) };
   }
 
+  /** Counter intake in one request (multipart): intake fields, scanned components and, optionally, the accept. */
+  async function counterIntake(actor: StaffActor, req: FastifyRequest) {
+    const { fields, uploads } = await readMultipart(req.parts(), ['intake', 'accept'], false);
+    const body = parseJsonField(intakeBody, 'intake', fields.intake);
+    const accept = fields.accept === undefined ? undefined : parseJsonField(counterAccept, 'accept', fields.accept);
+    const { procedure, unitCode } = await procedureForIntake(db, body.procedureCode, actor.unitId);
+    const procedureRules = await rules.forVersion(procedure.versionId);
+    const { roles } = await dossierAccess(db, actor, { unit_id: actor.unitId, handling_unit_id: actor.unitId });
+    const intake = { ctx: ctxOf(actor, req.id), unit: { id: actor.unitId, code: unitCode }, procedure, rules: procedureRules, body, accept, roles };
+    checkIntake(intake, Date.now());
+    const files = await storeUploads(blobs, procedureRules.checklist, uploads);
+    const done = await intakes.submit(actor.unitId, { ...intake, files });
+    return { dossier: presentDetail(done.row, procedureRules, done.calendar, roles, done.files, Date.now()), forms: done.decision?.forms ?? [] };
+  }
+
   return async (app) => {
-    await app.register(fileRoutes(deps, rules, ctxOf));
+    // one byte over the limit lets inspectDocument answer UPLOAD_TOO_LARGE itself
+    await app.register(fastifyMultipart, { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: MAX_FILES, fields: MAX_FILES * 2 + 2 } });
+    await app.register(fileRoutes(deps, rules, blobs, ctxOf));
 
     app.post(
       '/api/v1/dossiers',
-      { config: access({ permission: 'dossier.receive' }), schema: { tags: ['dossiers'], summary: 'Counter or postal intake: a new dossier in the officer’s unit', body: intakeBody, response: { 201: detailResponse } } },
+      {
+        config: access({ permission: 'dossier.receive' }),
+        schema: {
+          tags: ['dossiers'],
+          summary: 'Intake in the officer’s unit. JSON (the intake body): a new dossier. Multipart (the counter in one step): field "intake" (the same body as JSON text), each scanned "file" after its "componentId" field, and optionally "accept" ({"components": [...], "receipt"?: true} as JSON text) to accept and number it at once',
+          consumes: ['application/json', 'multipart/form-data'],
+          body: intakeBody.nullish(),
+          response: { 201: detailResponse.extend({ forms: z.array(z.enum(FORM_CODES)) }) },
+        },
+      },
       async (req, reply) => {
         const actor = requireActor(req);
-        await authorizeUnit(db, actor, 'dossier.receive', actor.unitId);
+        await authorizeOverUnit(db, actor, 'dossier.receive', actor.unitId);
+        if (req.isMultipart()) return reply.code(201).send(await counterIntake(actor, req));
+        if (!req.body) throw new AppError('VALIDATION_FAILED', { fields: [{ field: '(body)', code: 'invalid_type', message: 'intake body required' }] });
         const row = await createDossier(ctxOf(actor, req.id), actor.unitId, req.body);
-        return reply.code(201).send({ dossier: await view(row, (await dossierAccess(db, actor, row)).roles) });
+        const { roles } = await dossierAccess(db, actor, row);
+        return reply.code(201).send({ dossier: await view(row, roles, { files: [] }), forms: [] });
       },
     );
 
@@ -95,7 +136,7 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         // roles follow the dossier: a hand-over or a transfer changes whose it is now
         const moved = done.row.handling_unit_id !== row.handling_unit_id;
         const roles = moved ? (await dossierAccess(db, actor, done.row)).roles : scope.roles;
-        return { dossier: await view(done.row, roles, moved ? undefined : calendar), forms: done.decision.forms };
+        return { dossier: await view(done.row, roles, moved ? {} : { calendar }), forms: done.decision.forms };
       },
     );
 
