@@ -11,6 +11,7 @@ import { authRoutes } from './features/auth/routes';
 import { type RouteAccessEntry, registerSessionHook } from './features/auth/session-hook';
 import { calendarRoutes } from './features/calendar/routes';
 import { catalogueRoutes } from './features/catalogue/routes';
+import { bookRoutes } from './features/dossiers/book-routes';
 import { dossierRoutes } from './features/dossiers/routes';
 import { publicationRoutes } from './features/publication/routes';
 import { healthRoutes } from './features/health/routes';
@@ -22,7 +23,7 @@ import { loggerOptions } from './http/logging';
 import { registerWebClient } from './http/web-client';
 
 /** Every feature's routes, in one list so the access test can walk them all. */
-export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes];
+export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes, bookRoutes];
 
 declare module 'fastify' {
   interface FastifyInstance {

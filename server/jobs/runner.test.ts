@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { ENGINES, createTestDatabase } from '../../tests/support/database';
 import { insertJob, listJobs } from './queries';
-import { retryDelayMs, runDueJobs } from './runner';
+import { pollJobs, retryDelayMs, runDueJobs, scheduleRecurring, startJobLoop } from './runner';
 
 describe.each(ENGINES)('database job runner (%s)', (engine) => {
   let database: Database;
@@ -38,5 +38,28 @@ describe.each(ENGINES)('database job runner (%s)', (engine) => {
     expect(await runDueJobs(db, boom, { now: new Date(t0.getTime() + retryDelayMs(1)) })).toBe(1);
     job = (await listJobs(db, 'flaky'))[0]!;
     expect(job).toMatchObject({ status: 'failed', attempts: 2 });
+  });
+
+  it('keeps one pending run of a recurring job and schedules the next once it ran', async () => {
+    const db = database.db;
+    const runs: string[] = [];
+    const handlers = { tick: async (_p: unknown, ctx: { jobId: string }) => void runs.push(ctx.jobId) };
+    const every = { kind: 'tick', everyMs: 60_000 };
+    const t0 = new Date('2026-12-01T02:00:00Z');
+    await scheduleRecurring(db, every, t0);
+    await scheduleRecurring(db, every, new Date(t0.getTime() + 5_000));
+    expect((await listJobs(db, 'tick')).map((j) => [j.status, new Date(j.run_at).toISOString()])).toEqual([['pending', '2026-12-01T02:01:00.000Z']]);
+    expect(await pollJobs(db, handlers, [every], new Date('2026-12-01T02:00:30Z'))).toBe(0);
+    expect(await pollJobs(db, handlers, [every], new Date('2026-12-01T02:01:00Z'))).toBe(1);
+    expect(runs).toHaveLength(1);
+    await pollJobs(db, handlers, [every], new Date('2026-12-01T02:01:05Z'));
+    expect((await listJobs(db, 'tick')).map((j) => [j.status, new Date(j.run_at).toISOString()])).toEqual([
+      ['done', '2026-12-01T02:01:00.000Z'],
+      ['pending', '2026-12-01T02:02:05.000Z'],
+    ]);
+  });
+
+  it('refuses to start a loop with a recurring job it has no handler for', () => {
+    expect(() => startJobLoop(database.db, {}, 1_000, { recurring: [{ kind: 'orphan', everyMs: 60_000 }] })).toThrow('recurring jobs without a handler: orphan');
   });
 });
