@@ -3,8 +3,11 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { type Database, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
+import { JOB_POLL_MS, backgroundJobs } from './jobs/background';
+import { startJobLoop } from './jobs/runner';
 import { activeDemoAccounts } from './features/users/queries';
-import { isEmpty, seedDemo } from './seed/demo';
+import { isEmpty, seedDemo, seedDemoDossiers } from './seed/demo';
+import { LocalBlobStore } from './blobs/local-store';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -32,6 +35,9 @@ export async function initialiseDatabase(database: Database, config: Config, log
   if (config.demoMode && (await isEmpty(database.db))) {
     log('seeding demo data (Hải Phòng organisation, demo accounts)');
     await seedDemo(database.db, (m) => log(`  ${m}`));
+    // blocking, before the violation sweep starts: it would judge half-simulated dossiers by the real clock
+    log('seeding demo dossiers (through the dossier commands; ~10 s on the first start)');
+    await seedDemoDossiers(database.db, { blobs: new LocalBlobStore(config.blobDir), onProgress: (m) => log(`  ${m}`) });
   }
   if (config.env === 'production') {
     const demo = await activeDemoAccounts(database.db);
@@ -60,7 +66,11 @@ export async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs)`);
   if (config.demoMode) say('demo accounts: admin, kiemsoat, chutich, giamdoc, lanhdao, chuyenvien, motcua, motcua.xa — password demo123');
+  // background work (the violation sweep…) runs here, not in buildApp: tests build the app without it
+  const jobs = backgroundJobs(database.db);
+  const stopJobs = startJobLoop(database.db, jobs.handlers, JOB_POLL_MS, { recurring: jobs.recurring, onError: (err) => app.log.error({ err }, 'background job poll failed') });
   const stop = async () => {
+    await stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

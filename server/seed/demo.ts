@@ -49,3 +49,6 @@ export async function seedDemo(db: Kysely<DB>, onProgress: (msg: string) => void
     await seedProcedures(trx);
   });
 }
+
+/** The demo dossiers: a start-up step of their own after `seedDemo` (the test templates run `seedDemo` only). */
+export { DEMO_DOSSIER_COUNT, type SeedDossiersReport, seedDemoDossiers } from './dossiers';
