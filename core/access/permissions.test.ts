@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navigationFor } from './navigation';
+import { navigationFor, navigationKeyOf } from './navigation';
 import { PERMISSIONS, ROLE_PERMISSIONS, canActOnUnit, grantedPermissions, hasPermission } from './permissions';
 import { ROLES } from './roles';
 
@@ -29,7 +29,18 @@ describe('permission matrix', () => {
   it('derives the navigation from the permissions', () => {
     const specialist = navigationFor(grantedPermissions([{ role: 'specialist', unitId: 'x', includeSubtree: false }])).map((n) => n.key);
     const admin = navigationFor(grantedPermissions([{ role: 'system_admin', unitId: 'x', includeSubtree: true }])).map((n) => n.key);
-    expect(specialist).toEqual(['overview', 'organisation', 'calendar']);
+    expect(specialist).toEqual(['overview', 'dossiers', 'organisation', 'calendar']);
     expect(admin).toEqual(['overview', 'organisation', 'calendar', 'catalogue', 'publication', 'users', 'audit']);
+    const officer = navigationFor(grantedPermissions([{ role: 'onestop_officer', unitId: 'x', includeSubtree: true }])).map((n) => n.key);
+    expect(officer).toEqual(['overview', 'dossiers', 'intake', 'organisation', 'calendar']);
+  });
+
+  it('marks exactly one entry as the current page: the longest path that contains it', () => {
+    expect(navigationKeyOf('/staff')).toBe('overview');
+    expect(navigationKeyOf('/staff/dossiers')).toBe('dossiers');
+    expect(navigationKeyOf('/staff/dossiers/000.00.30.H26-261130-0001')).toBe('dossiers');
+    expect(navigationKeyOf('/staff/dossiers/new')).toBe('intake');
+    expect(navigationKeyOf('/staff/users')).toBe('users');
+    expect(navigationKeyOf('/staff/usersx')).toBeUndefined();
   });
 });

@@ -104,3 +104,15 @@ export function unlabelledInputs(page: Page): Promise<string[]> {
       .map((el) => el.outerHTML),
   );
 }
+
+/** A UI text with its `{{name}}` placeholders filled, as i18next renders it. */
+export function withParams(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ''));
+}
+
+/** A new context and page signed in as a demo user (desktop-sized unless told otherwise). */
+export async function openSignedIn(suite: BrowserSuite, username: string, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await openPage(suite.browser, viewport);
+  await signIn(opened.page, suite.server.url, username);
+  return opened;
+}

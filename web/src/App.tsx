@@ -21,6 +21,9 @@ const ProcedurePage = lazy(() => import('./features/catalogue/ProcedurePage').th
 const VersionsPage = lazy(() => import('./features/catalogue/VersionsPage').then((m) => ({ default: m.VersionsPage })));
 const CatalogueImportPage = lazy(() => import('./features/catalogue/CatalogueImportPage').then((m) => ({ default: m.CatalogueImportPage })));
 const PublicationPage = lazy(() => import('./features/publication/PublicationPage').then((m) => ({ default: m.PublicationPage })));
+const DossierListPage = lazy(() => import('./features/dossiers/DossierListPage').then((m) => ({ default: m.DossierListPage })));
+const IntakePage = lazy(() => import('./features/dossiers/IntakePage').then((m) => ({ default: m.IntakePage })));
+const DossierPage = lazy(() => import('./features/dossiers/DossierPage').then((m) => ({ default: m.DossierPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 /** A public page loaded on demand; the header stays while it loads. */
@@ -56,6 +59,9 @@ export function App() {
       <Route path="staff" element={<RequireStaff />}>
         <Route element={<StaffLayout />}>
           <Route index element={guarded('overview', <OverviewPage />)} />
+          <Route path="dossiers" element={guarded('dossiers', <DossierListPage />)} />
+          <Route path="dossiers/new" element={guarded('intake', <IntakePage />)} />
+          <Route path="dossiers/:ref" element={guarded('dossiers', <DossierPage />)} />
           <Route path="units" element={guarded('organisation', <UnitsPage />)} />
           <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
           <Route path="catalogue" element={guarded('catalogue', <CatalogueImportPage />)} />

@@ -1,12 +1,14 @@
-import { navigationFor } from '@core/access/navigation';
+import { navigationFor, navigationKeyOf } from '@core/access/navigation';
 import type { Me } from '@core/auth/schemas';
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconBooks, IconCalendar, IconClipboardCheck, IconLayoutDashboard, IconListCheck, IconPoint, IconSitemap, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconCalendar, IconClipboardCheck, IconFilePlus, IconFolders, IconLayoutDashboard, IconListCheck, IconPoint, IconSitemap, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 
 const ICONS: Record<string, typeof IconPoint> = {
   overview: IconLayoutDashboard,
+  dossiers: IconFolders,
+  intake: IconFilePlus,
   organisation: IconSitemap,
   calendar: IconCalendar,
   catalogue: IconBooks,
@@ -19,6 +21,7 @@ const ICONS: Record<string, typeof IconPoint> = {
 export function StaffNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const current = navigationKeyOf(pathname);
   return (
     <Stack gap={2}>
       <Text size="xs" c="dimmed" hiddenFrom="sm" px="sm" pb="xs">
@@ -26,7 +29,7 @@ export function StaffNav({ me, onNavigate }: { me: Me; onNavigate: () => void })
       </Text>
       {navigationFor(me.permissions).map((item) => {
         const Icon = ICONS[item.key] ?? IconPoint;
-        const active = item.path === '/staff' ? pathname === '/staff' : pathname.startsWith(item.path);
+        const active = item.key === current;
         return (
           <NavLink
             key={item.key}
