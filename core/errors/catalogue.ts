@@ -105,8 +105,13 @@ export const ERRORS = {
   DOSSIER_FORM_NOT_AVAILABLE: { status: 404, vi: 'Hồ sơ không có biểu mẫu {{form}}.', en: 'The dossier has no form {{form}}.' },
   // dossiers-server
   DOSSIER_PROCEDURE_UNKNOWN: { status: 400, vi: 'Không tìm thấy thủ tục hành chính có mã {{code}} đang áp dụng.', en: 'No procedure in force has the code {{code}}.' },
+  DOSSIER_PROCEDURE_NOT_RECEIVED_HERE: { status: 400, vi: 'Đơn vị của bạn không tiếp nhận hồ sơ của thủ tục {{code}}. Vui lòng hướng dẫn người nộp đến nơi tiếp nhận ghi trong thủ tục.', en: 'Your unit does not receive dossiers of procedure {{code}}. Direct the applicant to the receiving unit named in the procedure.' },
   DOSSIER_UNIT_UNKNOWN: { status: 400, vi: 'Không tìm thấy cơ quan, đơn vị đang hoạt động có mã {{unit}}.', en: 'No active unit has the code {{unit}}.' },
   DOSSIER_FILE_REQUIRED: { status: 400, vi: 'Vui lòng gửi kèm một tệp và mã thành phần hồ sơ.', en: 'Send one file with the component id.' },
+  // dossier book (Mẫu 06)
+  DOSSIER_BOOK_PERIOD_INVALID: { status: 400, vi: 'Ngày bắt đầu ({{from}}) phải trước hoặc trùng ngày kết thúc ({{to}}) của sổ theo dõi hồ sơ.', en: 'The book’s start date ({{from}}) must not be after its end date ({{to}}).' },
+  DOSSIER_BOOK_PERIOD_TOO_LONG: { status: 400, vi: 'Mỗi sổ theo dõi hồ sơ chỉ được lập cho tối đa {{max}} ngày; vui lòng chọn khoảng thời gian ngắn hơn.', en: 'A dossier book covers at most {{max}} days; choose a shorter period.' },
+  DOSSIER_BOOK_TOO_LARGE: { status: 400, vi: 'Sổ có {{count}} hồ sơ, vượt quá {{max}} hồ sơ của một bản PDF; vui lòng chọn khoảng thời gian ngắn hơn hoặc tải bản Excel.', en: 'The book has {{count}} dossiers, more than the {{max}} one PDF can hold; choose a shorter period or download the Excel file.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
