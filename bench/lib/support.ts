@@ -3,17 +3,8 @@ import { benchDatabaseUrl } from '../../server/config/config';
 import { type Database, openDatabase } from '../../server/db/database';
 import { adminQuery, withDatabase } from '../../tests/support/templates';
 
-/** Small deterministic PRNG (mulberry32) so runs are comparable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small deterministic PRNG (the seed's mulberry32) so runs are comparable. */
+export { mulberry32 as rng } from '../../server/seed/random';
 
 /**
  * Runs `fn` on a scratch database created on the benchmark PostgreSQL server

@@ -86,6 +86,36 @@ export const dossierView = dossierSummary.extend({
 /** The dossier view. */
 export type DossierView = z.infer<typeof dossierView>;
 
+/** A stored file of a dossier. */
+export const fileView = z.object({ id: z.string(), componentId: z.string(), sha256: z.string(), mime: z.string(), size: z.number(), filename: z.string(), uploadedAt: instant });
+const applicantView = z.object({ kind: z.enum(['citizen', 'organisation']), idNumber: z.string(), name: z.string(), contact: z.record(z.string(), z.unknown()) });
+
+/**
+ * The dossier page (`GET /api/v1/dossiers/{ref}`, and every answer that returns a dossier): the
+ * core view plus the row id, the applicant, the procedure version's name and checklist (the version
+ * the dossier keeps, not the catalogue's current one), the files, the printable forms, the names of
+ * the staff the dossier mentions (`people`: user id → full name; ids that are not staff accounts,
+ * such as an online applicant, are left out) and the last instants of the time-limited actions the
+ * caller may take now (`deadlines`, null when that action is not available).
+ */
+export const dossierDetail = dossierView.extend({
+  id: z.string(),
+  applicant: applicantView,
+  procedureName: z.string(),
+  checklist: z.array(z.object({ id: z.string(), name: z.string(), required: z.boolean() })),
+  files: z.array(fileView),
+  forms: z.array(z.enum(FORM_CODES)),
+  people: z.record(z.string(), z.string()),
+  deadlines: z.object({ supplement: instant.nullable(), apology: instant.nullable() }),
+});
+/** The dossier page's data. */
+export type DossierDetail = z.infer<typeof dossierDetail>;
+
+/** A list item: the core summary plus the row id and the applicant with a masked personal number. */
+export const dossierListItem = dossierSummary.extend({ id: z.string(), applicantName: z.string(), applicantIdNumber: z.string() });
+/** A row of the dossier list. */
+export type DossierListItem = z.infer<typeof dossierListItem>;
+
 const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
 
 /** Presents a dossier for the API: instants as ISO 8601 (+07:00), the caller's actions, timing and violations. */

@@ -17,6 +17,8 @@ const COMPONENTS = ['Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp', '
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
 const label = (action: Action) => ACTION_LABELS[action].vi;
+/** A message with its {{placeholders}} filled by anything. */
+const template = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\\\{\w+\\\}\\\}/g, '.+'));
 const formLink = (form: FormCode) => withParams(D.page.formLink, { number: form.slice(4), title: FORM_TITLES[form].vi });
 
 /** Opens the dossier page afresh (what the person sees now, with the current version). */
@@ -155,7 +157,12 @@ describe('the electronic one-stop in the browser', () => {
     await chuyenvien.getByRole('tab', { name: QUEUE_LABELS.mine.vi }).click();
     await expect.poll(() => new URL(chuyenvien.url()).searchParams.get('queue')).toBe('mine');
     await openFromList(chuyenvien, code);
+    // the dossier names the officers it mentions, though a specialist may not list staff
+    await chuyenvien.getByRole('region', { name: D.page.history }).getByText('Đặng Văn Tiếp').first().waitFor();
+    await chuyenvien.getByRole('region', { name: D.page.handovers }).getByRole('cell', { name: 'Đặng Văn Tiếp' }).first().waitFor();
     await act(chuyenvien, 'request_supplement_processing', async (dialog) => {
+      // the last instant the request is allowed, not the rule
+      await dialog.getByText(template(D.fieldHints.supplementBy)).waitFor();
       await dialog.getByRole('checkbox', { name: COMPONENTS[1] }).check();
       const other = dialog.getByRole('textbox', { name: D.fields.otherItems });
       await other.fill('Bản chụp CCCD rõ nét');
@@ -178,6 +185,7 @@ describe('the electronic one-stop in the browser', () => {
     await act(lanhdao, 'apologise', async (dialog) => {
       await dialog.getByRole('textbox', { name: D.fields.reason }).fill('Cần xác minh thêm thông tin với cơ quan công an');
       expect(await dialog.getByLabel(D.fields.newDueAt).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+      await dialog.getByText(template(D.fieldHints.newDueAt)).waitFor();
     });
     await done(lanhdao, 'apologise');
     await lanhdao.getByRole('region', { name: D.page.timing }).getByText(D.page.redated).waitFor();

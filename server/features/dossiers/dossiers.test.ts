@@ -118,6 +118,42 @@ describe.each(ENGINES)('dossiers API (%s)', (engine) => {
     expect((await motcua.get(`/api/v1/dossiers/${d.id}`)).json().dossier.availableActions).toContain('accept');
   });
 
+  it('dossier page: names the staff it mentions, leaves out ids that are not staff accounts', async () => {
+    const d = await intake();
+    // a new dossier's history is empty: intake is the audit trail's, the history starts at acceptance
+    expect(d.people).toEqual({});
+    const accepted = (await act(motcua, d.id, 'accept', 1, { components: ['1', '2'] })).json().dossier;
+    expect(accepted.history.map((h: { actorId: string }) => h.actorId)).toEqual([motcua.me.user.id]);
+    expect(accepted.people).toEqual({ [motcua.me.user.id]: motcua.me.user.fullName });
+    // an online applicant's stand-in id (the demo seed's) is no user: no name, and no error on a uuid column
+    const row = await t.database.db.selectFrom('dossiers').select('state').where('id', '=', d.id).executeTakeFirstOrThrow();
+    const state = row.state as { history: { actorId: string }[] };
+    state.history[0]!.actorId = 'demo-citizen-1-1';
+    await t.database.db.updateTable('dossiers').set({ state: JSON.stringify(state) }).where('id', '=', d.id).execute();
+    const shown = await motcua.get(`/api/v1/dossiers/${accepted.code}`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json().dossier.history[0].actorId).toBe('demo-citizen-1-1');
+    expect(shown.json().dossier.people).toEqual({});
+  });
+
+  it('dossier page: the checklist is the one of the version the dossier keeps, not the procedure’s current one', async () => {
+    const d = await intake();
+    expect(d.checklist).toEqual([
+      { id: '1', name: expect.any(String), required: true },
+      { id: '2', name: expect.any(String), required: true },
+    ]);
+    const versionOf = async (code: string) =>
+      (await t.database.db.selectFrom('procedures').select('current_version_id').where('code', '=', code).executeTakeFirstOrThrow()).current_version_id!;
+    const other = await versionOf(WARD_PROCEDURE);
+    const names = (await t.database.db.selectFrom('procedure_components').select('name').where('version_id', '=', other).orderBy('ord').execute()).map((c) => c.name);
+    expect(names).not.toEqual(d.checklist.map((c: { name: string }) => c.name));
+    // the row now keeps another version than its procedure's current one
+    await t.database.db.updateTable('dossiers').set({ procedure_version_id: other }).where('id', '=', d.id).execute();
+    const shown = (await motcua.get(`/api/v1/dossiers/${d.id}`)).json().dossier;
+    expect(shown.procedureCode).toBe('2.000488');
+    expect(shown.checklist.map((c: { name: string }) => c.name)).toEqual(names);
+  });
+
   it('actions: outside the unit 403, role 403, status 409, stale version 409 with nothing changed', async () => {
     const d = await intake();
     const outside = await act(motcuaXa, d.id, 'accept', 1, { components: ['1', '2'] });

@@ -1,55 +1,76 @@
 /** JSON views of dossiers: the full view for the dossier page, summaries for lists (personal numbers masked). */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Role } from '@core/access/roles';
 import { formatInstant } from '@core/calendar/time';
 import type { WorkingCalendar } from '@core/calendar/working-calendar';
-import { dossierSummary, dossierView, presentDossier } from '@core/dossier/api';
+import { type DossierDetail, dossierDetail, dossierListItem, type dossierSummary, fileView, presentDossier } from '@core/dossier/api';
+import { apologyDeadline, supplementDeadline } from '@core/dossier/deadline-rules';
 import { availableForms } from '@core/dossier/available-forms';
 import type { Dossier } from '@core/dossier/dossier';
 import { dossierTiming } from '@core/dossier/timing';
 import { detectViolations } from '@core/dossier/violations';
 import { availableActions } from '@core/dossier/workflow';
-import { FORM_CODES } from '@core/dossier/actions';
 import { maskCccd } from '@core/identity/mask';
 import type { DossierFileRow, DossierRow } from '../../db/tables/dossiers';
 import type { ProcedureRules } from './rules';
 
-const applicantView = z.object({ kind: z.enum(['citizen', 'organisation']), idNumber: z.string(), name: z.string(), contact: z.record(z.string(), z.unknown()) });
-/** A stored file of a dossier. */
-export const fileView = z.object({ id: z.string(), componentId: z.string(), sha256: z.string(), mime: z.string(), size: z.number(), filename: z.string(), uploadedAt: z.string() });
-
-/** The dossier page: the core view plus the row id, the applicant, the files and the printable forms. */
-export const dossierDetail = dossierView.extend({
-  id: z.string(),
-  applicant: applicantView,
-  procedureName: z.string(),
-  files: z.array(fileView),
-  forms: z.array(z.enum(FORM_CODES)),
-});
-/** A list item: the core summary plus the row id and the applicant with a masked personal number. */
-export const dossierListItem = dossierSummary.extend({ id: z.string(), applicantName: z.string(), applicantIdNumber: z.string() });
+/** The views are defined once in core (the client imports them too); re-exported for this feature's routes. */
+export { dossierDetail, dossierListItem, fileView };
 
 /** Presents a file row. */
 export function presentFile(f: DossierFileRow): z.infer<typeof fileView> {
   return { id: f.id, componentId: f.component_id, sha256: f.sha256, mime: f.mime, size: f.size, filename: f.filename, uploadedAt: formatInstant(f.uploaded_at.getTime()) };
 }
 
-/** The full view of a dossier for a caller holding `roles` over it, at `now`. */
-export function presentDetail(row: DossierRow, rules: ProcedureRules, calendar: WorkingCalendar, roles: readonly Role[], files: DossierFileRow[], now: number): z.infer<typeof dossierDetail> {
+/** The user ids a dossier mentions: actors of its history, both sides of its hand-overs, its assignee and officers of its violations. */
+export function mentionedUserIds(d: Dossier): string[] {
+  const ids = new Set<string>();
+  for (const h of d.history) ids.add(h.actorId);
+  for (const h of d.handovers) {
+    ids.add(h.giverId);
+    if (h.receiverId) ids.add(h.receiverId);
+  }
+  if (d.assigneeId) ids.add(d.assigneeId);
+  return [...ids];
+}
+
+/**
+ * The full view of a dossier for a caller holding `roles` over it, at `now`. `names` holds staff
+ * names by user id (at least those of `mentionedUserIds`, plus the violations' officers); ids it
+ * lacks (an online applicant) are left out of `people`.
+ */
+export function presentDetail(
+  row: DossierRow,
+  rules: ProcedureRules,
+  calendar: WorkingCalendar,
+  roles: readonly Role[],
+  files: DossierFileRow[],
+  names: ReadonlyMap<string, string>,
+  now: number,
+): DossierDetail {
   const d = row.state as Dossier;
-  const view = presentDossier(d, {
-    procedureCode: row.procedure_code,
-    timing: dossierTiming(d, calendar, rules.policy, now),
-    availableActions: availableActions(d, roles),
-    violations: detectViolations(d, { calendar, policy: rules.policy }, now),
-  });
+  const timing = dossierTiming(d, calendar, rules.policy, now);
+  const actions = availableActions(d, roles);
+  const violations = detectViolations(d, { calendar, policy: rules.policy }, now);
+  const view = presentDossier(d, { procedureCode: row.procedure_code, timing, availableActions: actions, violations });
+  const people: Record<string, string> = {};
+  for (const id of [...mentionedUserIds(d), ...violations.flatMap((v) => (v.officerId ? [v.officerId] : []))]) {
+    const name = names.get(id);
+    if (name !== undefined) people[id] = name;
+  }
   return {
     ...view,
     id: row.id,
     applicant: { kind: row.applicant_kind, idNumber: row.applicant_id_number, name: row.applicant_name, contact: row.applicant_contact as Record<string, unknown> },
     procedureName: rules.name,
+    checklist: rules.checklist.map((c) => ({ id: c.id, name: c.name, required: c.required })),
     files: files.map(presentFile),
     forms: availableForms(d),
+    people,
+    deadlines: {
+      supplement: actions.includes('request_supplement_processing') && d.receivedAt !== null ? formatInstant(supplementDeadline(calendar, d.receivedAt)) : null,
+      apology: actions.includes('apologise') && timing.dueAt !== null ? formatInstant(apologyDeadline(calendar, timing.dueAt)) : null,
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { ACTION_INPUTS } from '@core/dossier/inputs';
 import { AppError } from '@core/errors/app-error';
 import type { Role } from '@core/access/roles';
 import type { WorkingCalendar } from '@core/calendar/working-calendar';
+import type { Dossier } from '@core/dossier/dossier';
 import { LocalBlobStore } from '../../blobs/local-store';
 import type { DossierFileRow, DossierRow } from '../../db/tables/dossiers';
 import { auditActorOf, type StaffActor } from '../../http/actor';
@@ -25,8 +26,8 @@ import { renderDossierForm } from './forms';
 import { listPage, listResponseItems } from './list';
 import { dossierRef, loadDossier } from './load';
 import { MAX_FILES, parseJsonField, readMultipart, storeUploads } from './multipart';
-import { dossierDetail, presentDetail } from './present';
-import { listFiles } from './queries';
+import { dossierDetail, mentionedUserIds, presentDetail } from './present';
+import { listFiles, userNames } from './queries';
 import { RulesCache } from './rules';
 import { authorizeDossier, authorizeOverUnit, dossierAccess } from './scope';
 
@@ -47,10 +48,17 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const intakes = new GroupCommitter<CounterIntake, CounterIntakeResult>(async (unitId, items) => registerCounterIntakes(db, await calendars.forUnit(unitId), items, Date.now()));
 
   /** The full view of a dossier row for a caller holding `roles` over it; what the caller already has is not read again. */
-  async function view(row: DossierRow, roles: readonly Role[], known: { calendar?: WorkingCalendar; files?: DossierFileRow[] } = {}) {
-    const [r, calendar, files] = await Promise.all([rules.forVersion(row.procedure_version_id), known.calendar ?? calendars.forUnit(row.handling_unit_id), known.files ?? listFiles(db, row.id)]);
-    return presentDetail(row, r, calendar, roles, files, Date.now());
+  async function view(row: DossierRow, roles: readonly Role[], known: { calendar?: WorkingCalendar; files?: DossierFileRow[]; names?: ReadonlyMap<string, string> } = {}) {
+    const [r, calendar, files, names] = await Promise.all([
+      rules.forVersion(row.procedure_version_id),
+      known.calendar ?? calendars.forUnit(row.handling_unit_id),
+      known.files ?? listFiles(db, row.id),
+      known.names ?? userNames(db, mentionedUserIds(row.state as Dossier)),
+    ]);
+    return presentDetail(row, r, calendar, roles, files, names, Date.now());
   }
+  /** A new dossier mentions only the officer who registered it: their name comes with the session. */
+  const actorName = (actor: StaffActor) => new Map([[actor.userId, actor.fullName]]);
 
   /** Loads a dossier the caller may read, with their roles over it. */
   async function load(actor: StaffActor, ref: string) {
@@ -70,7 +78,7 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     checkIntake(intake, Date.now());
     const files = await storeUploads(blobs, procedureRules.checklist, uploads);
     const done = await intakes.submit(actor.unitId, { ...intake, files });
-    return { dossier: presentDetail(done.row, procedureRules, done.calendar, roles, done.files, Date.now()), forms: done.decision?.forms ?? [] };
+    return { dossier: presentDetail(done.row, procedureRules, done.calendar, roles, done.files, actorName(actor), Date.now()), forms: done.decision?.forms ?? [] };
   }
 
   return async (app) => {
@@ -97,7 +105,7 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (!req.body) throw new AppError('VALIDATION_FAILED', { fields: [{ field: '(body)', code: 'invalid_type', message: 'intake body required' }] });
         const row = await createDossier(ctxOf(actor, req.id), actor.unitId, req.body);
         const { roles } = await dossierAccess(db, actor, row);
-        return reply.code(201).send({ dossier: await view(row, roles, { files: [] }), forms: [] });
+        return reply.code(201).send({ dossier: await view(row, roles, { files: [], names: actorName(actor) }), forms: [] });
       },
     );
 

@@ -24,6 +24,7 @@ describe.each(ENGINES)('a dossier from counter intake to return (%s)', (engine) 
     let d = created.json().dossier;
     expect(d).toMatchObject({ code: null, status: 'new', syncCode: 1, version: 1, receivingUnitCode: '000.00.30.H26', availableActions: ['accept', 'request_supplement', 'refuse', 'withdraw'] });
     expect(d.applicant.idNumber).toBe('031090123456');
+    expect(d.deadlines).toEqual({ supplement: null, apology: null });
     const files = await uploadMany(motcua, d.id, [
       { componentId: '1', bytes: PDF },
       { componentId: '2', bytes: PDF },
@@ -50,6 +51,17 @@ describe.each(ENGINES)('a dossier from counter intake to return (%s)', (engine) 
 
     await step(lanhdao, 'assign', { assigneeId: chuyenvien.me.user.id });
     expect(d.assigneeId).toBe(chuyenvien.me.user.id);
+    expect(d.people).toEqual({ [motcua.me.user.id]: motcua.me.user.fullName, [lanhdao.me.user.id]: lanhdao.me.user.fullName, [chuyenvien.me.user.id]: chuyenvien.me.user.fullName });
+    // the time-limited actions carry their last instant for those who may take them
+    const handlerView = (await chuyenvien.get(`/api/v1/dossiers/${d.code}`)).json().dossier;
+    expect(handlerView.availableActions).toContain('request_supplement_processing');
+    expect(parseInstant(handlerView.deadlines.supplement)).toBeGreaterThan(parseInstant(d.receivedAt));
+    expect(parseInstant(handlerView.deadlines.supplement)).toBeLessThan(parseInstant(d.dueAt));
+    expect(handlerView.deadlines.apology).toBeNull();
+    const leaderDeadlines = (await lanhdao.get(`/api/v1/dossiers/${d.code}`)).json().dossier.deadlines;
+    expect(leaderDeadlines.supplement).toBe(handlerView.deadlines.supplement);
+    expect(parseInstant(leaderDeadlines.apology)).toBeLessThan(parseInstant(d.dueAt));
+    expect(parseInstant(leaderDeadlines.apology)).toBeGreaterThan(parseInstant(d.receivedAt));
     const mine = (await chuyenvien.get('/api/v1/dossiers?queue=mine')).json();
     expect(mine.items.map((i: { code: string }) => i.code)).toEqual([d.code]);
 

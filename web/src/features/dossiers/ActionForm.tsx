@@ -92,7 +92,7 @@ export function ActionForm({ dossier, action, checklist, implementingUnits, ctx,
   const { t } = useTranslation();
   const language = useLanguage();
   const perform = useDossierAction(dossier);
-  const people = usePeople();
+  const people = usePeople(dossier.people);
   const units = useUnitIndex();
   const missing = checklist.filter((c) => !ticked.includes(c.id) && !dossier.files.some((f) => f.componentId === c.id)).map((c) => c.name);
   const [values, setValues] = useState<Values>(() => initialValues(action, dossier, ticked, action === 'request_supplement' ? missing : []));
@@ -155,7 +155,7 @@ export function ActionForm({ dossier, action, checklist, implementingUnits, ctx,
             key={f.name}
             type="datetime-local"
             label={label}
-            description={action === 'apologise' ? t('dossiers.fieldHints.newDueAt', { due: formatWhen(dossier.dueAt, language) }) : undefined}
+            description={action === 'apologise' ? apologyHint : undefined}
             required={required}
             value={str}
             onChange={(e) => set(f.name, e.currentTarget.value)}
@@ -262,10 +262,17 @@ export function ActionForm({ dossier, action, checklist, implementingUnits, ctx,
   }
 
   const stale = perform.error instanceof ApiError && perform.error.code === 'DOSSIER_VERSION_STALE';
+  const due = formatWhen(dossier.dueAt, language);
+  // the last instant the server allows, from the dossier's own calendar; the rule's wording if it is not given
+  const apologyHint = dossier.deadlines.apology
+    ? t('dossiers.fieldHints.newDueAt', { due, deadline: formatWhen(dossier.deadlines.apology, language) })
+    : t('dossiers.fieldHints.newDueAtRule', { due });
+  const supplementBy = action === 'request_supplement_processing' && dossier.deadlines.supplement ? t('dossiers.fieldHints.supplementBy', { deadline: formatWhen(dossier.deadlines.supplement, language) }) : null;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         {intro}
+        {supplementBy && <Text size="sm">{supplementBy}</Text>}
         {shown.length === 0 && !intro && <Text size="sm">{t('dossiers.action.confirm')}</Text>}
         {shown.map(renderField)}
         <div role="alert">

@@ -204,10 +204,10 @@ function Results({ filters, update }: { filters: ListFilters; update: (changes: 
                   <Table.Td>{CHANNEL_LABELS[item.channel][language]}</Table.Td>
                   <Table.Td>{formatWhen(item.receivedAt, language)}</Table.Td>
                   <Table.Td>{formatWhen(item.dueAt, language)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={110}>
                     <TimingBadge status={item.timing} />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={130}>
                     <StatusBadge status={item.status} />
                   </Table.Td>
                 </Table.Tr>

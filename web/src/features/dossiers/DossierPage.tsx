@@ -19,7 +19,7 @@ import { Files, Handovers, History, Violations } from './DossierRecord';
 import { usePeople, useUnitName } from './directory';
 import { formatWhen, remainingText } from './format';
 import { FormsList } from './FormsList';
-import { type DossierDetail, useChecklist, useDossier, useReloadDossiers } from './queries';
+import { type DossierDetail, useDossier, useProcedureFacts, useReloadDossiers } from './queries';
 
 /** A titled section of the page. */
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -92,7 +92,7 @@ function Actions({ dossier, onDone, onStale }: { dossier: DossierDetail; onDone:
   const language = useLanguage();
   const [open, setOpen] = useState<Action | null>(null);
   const phone = useMediaQuery('(max-width: 36em)') ?? false;
-  const procedure = useChecklist(dossier.procedureCode);
+  const procedure = useProcedureFacts(dossier.procedureCode);
   if (dossier.availableActions.length === 0) return <Text c="dimmed">{t('dossiers.page.noActions')}</Text>;
   return (
     <>
@@ -109,7 +109,7 @@ function Actions({ dossier, onDone, onStale }: { dossier: DossierDetail; onDone:
           <ActionForm
             dossier={dossier}
             action={open}
-            checklist={procedure.checklist ?? []}
+            checklist={dossier.checklist}
             implementingUnits={procedure.implementingUnits}
             ctx={{ immediate: procedure.immediate }}
             onCancel={() => setOpen(null)}
@@ -132,9 +132,8 @@ function Actions({ dossier, onDone, onStale }: { dossier: DossierDetail; onDone:
 function Dossier({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const people = usePeople();
+  const people = usePeople(dossier.people);
   const unitName = useUnitName();
-  const procedure = useChecklist(dossier.procedureCode);
   const reload = useReloadDossiers();
   const me = useMe().data;
   const [done, setDone] = useState<{ action: Action; forms: FormCode[] } | null>(null);
@@ -244,7 +243,7 @@ function Dossier({ dossier }: { dossier: DossierDetail }) {
         </Section>
 
         <Section id="dossier-files" title={t('dossiers.page.files')}>
-          <Files dossier={dossier} checklist={procedure.checklist ?? []} />
+          <Files dossier={dossier} />
         </Section>
       </Stack>
     </>

@@ -1,5 +1,4 @@
 import { ACTION_LABELS } from '@core/dossier/actions';
-import type { ProcedureComponent } from '@core/dossier/context';
 import { STATUS_LABELS } from '@core/dossier/status';
 import { VIOLATION_LABELS, type ViolationKind } from '@core/dossier/violations';
 import { Badge, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
@@ -14,7 +13,7 @@ import type { DossierDetail } from './queries';
 export function History({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const people = usePeople();
+  const people = usePeople(dossier.people);
   if (dossier.history.length === 0) return <Text c="dimmed">{t('dossiers.page.noHistory')}</Text>;
   return (
     <Stack component="ol" gap={0} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -48,7 +47,7 @@ export function History({ dossier }: { dossier: DossierDetail }) {
 export function Handovers({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const people = usePeople();
+  const people = usePeople(dossier.people);
   const unitName = useUnitName();
   if (dossier.handovers.length === 0) return <Text c="dimmed">{t('dossiers.page.noHandovers')}</Text>;
   return (
@@ -98,11 +97,11 @@ export function Handovers({ dossier }: { dossier: DossierDetail }) {
 }
 
 /** The scans kept with the dossier, by component. */
-export function Files({ dossier, checklist }: { dossier: DossierDetail; checklist: readonly ProcedureComponent[] }) {
+export function Files({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   if (dossier.files.length === 0) return <Text c="dimmed">{t('dossiers.page.noFiles')}</Text>;
-  const nameOf = (id: string) => checklist.find((c) => c.id === id)?.name ?? t('dossiers.page.component', { id });
+  const nameOf = (id: string) => dossier.checklist.find((c) => c.id === id)?.name ?? t('dossiers.page.component', { id });
   return (
     <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {dossier.files.map((f) => (
@@ -124,7 +123,7 @@ export function Files({ dossier, checklist }: { dossier: DossierDetail; checklis
 export function Violations({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const people = usePeople();
+  const people = usePeople(dossier.people);
   const unitName = useUnitName();
   if (dossier.violations.length === 0) return <Text c="dimmed">{t('dossiers.page.noViolations')}</Text>;
   return (

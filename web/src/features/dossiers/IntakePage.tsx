@@ -15,7 +15,7 @@ import { StatusBadge } from './Badges';
 import { ChecklistStep } from './ChecklistStep';
 import { FormsList } from './FormsList';
 import { IntakeForm } from './IntakeForm';
-import { type ActionOutcome, type DossierDetail, useChecklist, useDossier, useReloadDossiers } from './queries';
+import { type ActionOutcome, type DossierDetail, useDossier, useProcedureFacts, useReloadDossiers } from './queries';
 
 const OUTCOMES = ['accept', 'request_supplement', 'refuse'] as const;
 type Outcome = (typeof OUTCOMES)[number];
@@ -119,7 +119,7 @@ function Done({ dossier, issued, onNext }: { dossier: DossierDetail; issued: rea
 function Check({ dossier, onNext }: { dossier: DossierDetail; onNext: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const procedure = useChecklist(dossier.procedureCode);
+  const procedure = useProcedureFacts(dossier.procedureCode);
   const reload = useReloadDossiers();
   const [ticked, setTicked] = useState<Set<string>>(() => new Set(dossier.files.map((f) => f.componentId)));
   const [outcome, setOutcome] = useState<Outcome>('accept');
@@ -129,7 +129,7 @@ function Check({ dossier, onNext }: { dossier: DossierDetail; onNext: () => void
   if (dossier.status !== 'new') return <Done dossier={dossier} issued={issued} onNext={onNext} />;
   if (procedure.isPending) return <Loading />;
   if (procedure.isError) return <QueryError error={procedure.error} onRetry={() => void procedure.refetch()} />;
-  const checklist = procedure.checklist ?? [];
+  const checklist = dossier.checklist;
   const tick = (id: string, checked: boolean) =>
     setTicked((old) => {
       const next = new Set(old);

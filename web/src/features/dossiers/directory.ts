@@ -49,23 +49,30 @@ export function unitChoices(index: ReturnType<typeof useUnitIndex>, preferredCod
   ];
 }
 
-/** Who is who: names for the ids a dossier records, and the people who may be picked for a step. */
-export function usePeople() {
+const NO_NAMES: Readonly<Record<string, string>> = {};
+
+/**
+ * Who is who: names for the ids a dossier records (`known`, the dossier view's `people`), and the
+ * people who may be picked for a step (from the users list, for holders of `users.read`).
+ */
+export function usePeople(known: Readonly<Record<string, string>> = NO_NAMES) {
   const { t } = useTranslation();
   const me = useMe().data;
   const readable = can(me, 'users.read');
   const staff = useStaffDirectory(readable);
   const index = useUnitIndex();
   return useMemo(() => {
-    const byId = new Map((staff.data ?? []).map((s) => [s.id, s]));
     return {
       /** Staff can be listed (the person holds `users.read` and the list loaded). */
       listed: readable && staff.isSuccess,
-      /** A person's name; "you" for oneself; a short id when the list is not open to this person. */
+      /**
+       * A person's name; "you" for oneself. The dossier view names every staff member it mentions,
+       * so an id it leaves unnamed is no staff account: the applicant acting online.
+       */
       nameOf(id: string | null | undefined): string {
         if (!id) return '—';
         if (id === me?.user.id) return t('dossiers.page.you', { name: me.user.fullName });
-        return byId.get(id)?.fullName ?? t('dossiers.page.person', { id: id.slice(0, 8) });
+        return known[id] ?? t('dossiers.page.applicantActor');
       },
       /** Staff holding one of the roles in the unit or a unit below it (or over it with their sub-tree). */
       candidates(roles: readonly Role[], unitCode: string): StaffMember[] {
@@ -78,5 +85,5 @@ export function usePeople() {
           .sort((a, b) => compareVietnamese(a.fullName, b.fullName));
       },
     };
-  }, [staff.data, staff.isSuccess, readable, me, t, index]);
+  }, [staff.data, staff.isSuccess, readable, me, t, index, known]);
 }

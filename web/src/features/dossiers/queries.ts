@@ -1,8 +1,7 @@
 import type { Role } from '@core/access/roles';
 import { type Action, FORM_CODES, type FormCode } from '@core/dossier/actions';
-import { dossierSummary, dossierView } from '@core/dossier/api';
+import { type DossierDetail, type DossierListItem, dossierDetail, dossierListItem, fileView } from '@core/dossier/api';
 import type { intakeBody } from '@core/dossier/intake';
-import { checklistFor } from '@core/dossier/policy';
 import type { Queue } from '@core/dossier/queues';
 import type { Status } from '@core/dossier/status';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,34 +9,15 @@ import { z } from 'zod';
 import { ApiError, api } from '../../lib/api';
 import { useProcedure } from '../catalogue/queries';
 
-/*
- * The server's detail and list-item views (server/features/dossiers/present.ts) extend the shared
- * core schemas by a few fields; they are repeated here because the client may not import server/.
- */
-const fileSchema = z.object({ id: z.string(), componentId: z.string(), sha256: z.string(), mime: z.string(), size: z.number(), filename: z.string(), uploadedAt: z.string() });
-
-/** The dossier page's data: the core view plus the row id, the applicant, files and printable forms. */
-export const dossierDetailSchema = dossierView.extend({
-  id: z.string(),
-  applicant: z.object({ kind: z.enum(['citizen', 'organisation']), idNumber: z.string(), name: z.string(), contact: z.record(z.string(), z.unknown()) }),
-  procedureName: z.string(),
-  files: z.array(fileSchema),
-  forms: z.array(z.enum(FORM_CODES)),
-});
-/** A dossier as the dossier page shows it. */
-export type DossierDetail = z.infer<typeof dossierDetailSchema>;
+/** The dossier page's data and the list's rows: the server's views, defined once in core/dossier/api.ts. */
+export type { DossierDetail, DossierListItem };
 /** A stored scan of a component. */
-export type DossierFile = z.infer<typeof fileSchema>;
+export type DossierFile = z.infer<typeof fileView>;
 
-/** One row of the list: the core summary, the row id and the applicant (CCCD masked by the server). */
-export const dossierListItemSchema = dossierSummary.extend({ id: z.string(), applicantName: z.string(), applicantIdNumber: z.string() });
-/** A row of the dossier list. */
-export type DossierListItem = z.infer<typeof dossierListItemSchema>;
-
-const listAnswer = z.object({ items: z.array(dossierListItemSchema), total: z.number().int() });
-const detailAnswer = z.object({ dossier: dossierDetailSchema });
+const listAnswer = z.object({ items: z.array(dossierListItem), total: z.number().int() });
+const detailAnswer = z.object({ dossier: dossierDetail });
 const actionAnswer = detailAnswer.extend({ forms: z.array(z.enum(FORM_CODES)) });
-const filesAnswer = z.object({ files: z.array(fileSchema) });
+const filesAnswer = z.object({ files: z.array(fileView) });
 
 /** Dossiers carry personal data: their cache goes with the session (not under `public`). */
 const DOSSIERS_KEY = ['dossiers'] as const;
@@ -141,15 +121,14 @@ export function formUrl(dossier: Pick<DossierDetail, 'code' | 'id'>, form: FormC
 }
 
 /**
- * The intake checklist of a procedure (ids "1", "2"… as the server numbers them). The dossier view
- * does not carry it, so it is derived from the catalogue's current version of the procedure.
+ * What the screens take from the procedure's catalogue entry besides the dossier's own checklist
+ * (which the dossier view carries, from the version the dossier keeps): whether the result is
+ * immediate (accept then asks about a receipt) and the implementing units (offered first for a hand-over).
  */
-export function useChecklist(procedureCode: string) {
+export function useProcedureFacts(procedureCode: string) {
   const procedure = useProcedure(procedureCode);
-  const components = procedure.data?.procedure.components;
   return {
     ...procedure,
-    checklist: components ? checklistFor(components) : undefined,
     immediate: procedure.data?.procedure.processingTime?.unit === 'immediate',
     implementingUnits: procedure.data?.procedure.implementingUnits ?? [],
   };
