@@ -112,7 +112,15 @@ export const dossierDetail = dossierView.extend({
 export type DossierDetail = z.infer<typeof dossierDetail>;
 
 /** A list item: the core summary plus the row id and the applicant with a masked personal number. */
-export const dossierListItem = dossierSummary.extend({ id: z.string(), applicantName: z.string(), applicantIdNumber: z.string() });
+export const dossierListItem = dossierSummary.extend({
+  id: z.string(),
+  applicantName: z.string(),
+  applicantIdNumber: z.string(),
+  /** The name in the procedure version the dossier keeps. */
+  procedureName: z.string(),
+  /** Working minutes left before the due (negative: late), as `timing` counts them. */
+  remainingWorkingMinutes: z.number(),
+});
 /** A row of the dossier list. */
 export type DossierListItem = z.infer<typeof dossierListItem>;
 

@@ -49,8 +49,8 @@ export async function listPage({ db, calendars, rules }: { db: Kysely<DB>; calen
   const items = [];
   for (const r of rows) {
     if (!cals.has(r.handling_unit_id)) cals.set(r.handling_unit_id, calendars.forUnit(r.handling_unit_id));
-    const timing = dossierTiming(r.state as Dossier, await cals.get(r.handling_unit_id)!, (await rules.forVersion(r.procedure_version_id)).policy, now);
-    items.push(presentListItem(r, timing.status));
+    const procedure = await rules.forVersion(r.procedure_version_id);
+    items.push(presentListItem(r, dossierTiming(r.state as Dossier, await cals.get(r.handling_unit_id)!, procedure.policy, now), procedure.name));
   }
   return { items, total };
 }

@@ -80,7 +80,8 @@ const maskedId = (kind: string, id: string) => (kind === 'citizen' ? maskCccd(id
 /** A list item from a list row and its timing status. */
 export function presentListItem(
   r: { id: string; code: string | null; status: string; sync_code: number; procedure_code: string; unit_code: string; channel: string; received_at: Date | null; due_at: Date | null; applicant_kind: string; applicant_name: string; applicant_id_number: string; state: unknown },
-  timing: z.infer<typeof dossierSummary>['timing'],
+  timing: { status: z.infer<typeof dossierSummary>['timing']; remainingWorkingMinutes: number },
+  procedureName: string,
 ): z.infer<typeof dossierListItem> {
   const d = r.state as Dossier;
   return {
@@ -93,7 +94,9 @@ export function presentListItem(
     channel: d.channel,
     receivedAt: r.received_at && formatInstant(r.received_at.getTime()),
     dueAt: r.due_at && formatInstant(r.due_at.getTime()),
-    timing,
+    timing: timing.status,
+    remainingWorkingMinutes: timing.remainingWorkingMinutes,
+    procedureName,
     applicantName: r.applicant_name,
     applicantIdNumber: maskedId(r.applicant_kind, r.applicant_id_number),
   };

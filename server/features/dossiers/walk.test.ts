@@ -64,6 +64,9 @@ describe.each(ENGINES)('a dossier from counter intake to return (%s)', (engine) 
     expect(parseInstant(leaderDeadlines.apology)).toBeGreaterThan(parseInstant(d.receivedAt));
     const mine = (await chuyenvien.get('/api/v1/dossiers?queue=mine')).json();
     expect(mine.items.map((i: { code: string }) => i.code)).toEqual([d.code]);
+    // the list names the procedure (of the version the dossier keeps) and counts the working time left
+    expect(mine.items[0]).toMatchObject({ procedureCode: '2.000488', procedureName: d.procedureName, timing: 'on_track' });
+    expect(mine.items[0].remainingWorkingMinutes).toBeGreaterThan(0);
 
     expect(await step(chuyenvien, 'request_supplement_processing', { items: ['Bản chụp CCCD rõ nét', 'bản chụp  CCCD rõ nét'] })).toEqual(['mau_02']);
     expect(d).toMatchObject({ status: 'supplement_requested', syncCode: 5, supplementCount: 1 });

@@ -13,7 +13,7 @@ import { Loading } from '../shell/Loading';
 import { PageHeader } from '../shell/PageHeader';
 import { QueryError } from '../shell/QueryError';
 import { StatusBadge, TimingBadge } from './Badges';
-import { formatWhen } from './format';
+import { formatWhen, remainingText } from './format';
 import { type DossierListItem, LIST_PAGE_SIZE, type ListFilters, useDossierList } from './queries';
 
 const ALL = 'all';
@@ -115,6 +115,17 @@ function Filters({ filters, update }: { filters: ListFilters; update: (changes: 
   );
 }
 
+/** The working time left (or by how much it is late), under the timing badge. */
+function RemainingText({ item }: { item: DossierListItem }) {
+  const { t } = useTranslation();
+  const text = remainingText(t, item.timing, item.remainingWorkingMinutes);
+  return text ? (
+    <Text size="xs" c="dimmed" mt={2}>
+      {text}
+    </Text>
+  ) : null;
+}
+
 /** A dossier as a card, for phones: the same facts as a table row, stacked. */
 function ResultCard({ item }: { item: DossierListItem }) {
   const { t } = useTranslation();
@@ -129,11 +140,12 @@ function ResultCard({ item }: { item: DossierListItem }) {
           <StatusBadge status={item.status} />
           <TimingBadge status={item.timing} />
         </Group>
+        <RemainingText item={item} />
         <Text size="sm">
           {item.applicantName} · <span translate="no">{item.applicantIdNumber}</span>
         </Text>
         <Text size="sm">
-          {t('dossiers.list.procedureColumn')}: <span translate="no">{item.procedureCode}</span> · {CHANNEL_LABELS[item.channel][language]}
+          {item.procedureName} (<span translate="no">{item.procedureCode}</span>) · {CHANNEL_LABELS[item.channel][language]}
         </Text>
         <Text size="sm">
           {t('dossiers.list.received')}: {formatWhen(item.receivedAt, language)}
@@ -200,12 +212,20 @@ function Results({ filters, update }: { filters: ListFilters; update: (changes: 
                       {item.applicantIdNumber}
                     </Text>
                   </Table.Td>
-                  <Table.Td translate="no">{item.procedureCode}</Table.Td>
+                  <Table.Td miw={200}>
+                    <Text size="sm" lineClamp={2} title={item.procedureName}>
+                      {item.procedureName}
+                    </Text>
+                    <Text size="xs" c="dimmed" translate="no">
+                      {item.procedureCode}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>{CHANNEL_LABELS[item.channel][language]}</Table.Td>
                   <Table.Td>{formatWhen(item.receivedAt, language)}</Table.Td>
                   <Table.Td>{formatWhen(item.dueAt, language)}</Table.Td>
                   <Table.Td miw={110}>
                     <TimingBadge status={item.timing} />
+                    <RemainingText item={item} />
                   </Table.Td>
                   <Table.Td miw={130}>
                     <StatusBadge status={item.status} />
