@@ -14,3 +14,9 @@ export const AUTH_POLICY = {
 export function isStrongPassword(password: string): boolean {
   return password.length >= AUTH_POLICY.minPasswordLength && /\p{L}/u.test(password) && /\d/.test(password);
 }
+
+/** Portal (citizen) sessions: shorter than staff ones, as a shared or borrowed phone is common. */
+export const PORTAL_SESSION_POLICY = {
+  idleMinutes: 30,
+  absoluteHours: 8,
+} as const;

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CalendarTables } from './tables/calendar';
 import type { CatalogueTables } from './tables/catalogue';
+import type { CitizenTables } from './tables/citizens';
 import type { DossierTables } from './tables/dossiers';
 import type { JobTables } from './tables/jobs';
 
@@ -115,4 +116,4 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
 
 /** The whole schema as Kysely sees it: one interface of tables per feature (server/db/tables/). */
-export interface DB extends FoundationTables, CalendarTables, CatalogueTables, JobTables, DossierTables {}
+export interface DB extends FoundationTables, CalendarTables, CatalogueTables, JobTables, DossierTables, CitizenTables {}

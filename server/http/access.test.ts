@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleGrants } from '@core/access/permissions';
 import { DEMO_ACCOUNTS } from '../seed/demo-org';
+import { SIM_IDENTITIES } from '../sim/idp/identities';
 import { type Client, type TestApp, createTestApp } from '../../tests/support/app';
 import { ENGINES } from '../../tests/support/database';
 
@@ -40,7 +41,11 @@ describe.each(ENGINES)('every route × every role (%s)', (engine) => {
         const access = r.access;
         const allowed = access === 'authenticated' || (typeof access === 'object' && account.roles.some((x) => roleGrants(x.role, access.permission)));
         const label = `${account.username} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
-        if (allowed) {
+        if (access === 'citizen') {
+          // A staff session is not a portal session: the portal's routes do not know staff.
+          expect(res.statusCode, label).toBe(401);
+          expect(res.json().error.code, label).toBe('AUTH_REQUIRED');
+        } else if (allowed) {
           expect(res.statusCode, label).not.toBe(401);
           // An allowed route may answer with a file (a template, a PDF): only JSON bodies carry an error code.
           const isJson = String(res.headers['content-type'] ?? '').includes('json');
@@ -49,6 +54,23 @@ describe.each(ENGINES)('every route × every role (%s)', (engine) => {
           expect(res.statusCode, label).toBe(403);
           expect(res.json().error.code, label).toBe('FORBIDDEN');
         }
+      }
+    }
+  });
+
+  it('a signed-in citizen is refused every staff route and reaches every portal route', async () => {
+    const citizen = await t.loginCitizen(SIM_IDENTITIES[0]!.idNumber);
+    for (const r of t.app.routeAccess.filter((x) => x.access !== 'public')) {
+      if (r.url.endsWith('/logout')) continue;
+      const res = await citizen.request({ method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' ? undefined : {} });
+      const label = `citizen ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
+      if (r.access === 'citizen') {
+        expect(res.statusCode, label).not.toBe(401);
+        const isJson = String(res.headers['content-type'] ?? '').includes('json');
+        expect(isJson ? (res.json().error?.code ?? 'none') : 'none', label).not.toBe('FORBIDDEN');
+      } else {
+        // Staff routes see no staff session: 401, never the staff data.
+        expect(res.statusCode, label).toBe(401);
       }
     }
   });

@@ -3,10 +3,11 @@ import type { Permission } from '@core/access/permissions';
 /**
  * What a route requires before its handler runs. Every `/api` route must declare one
  * (registration fails otherwise), so no endpoint is open by omission.
- * - `public`: anyone; - `authenticated`: any signed-in staff member; - a permission: staff holding it somewhere.
+ * - `public`: anyone; - `authenticated`: any signed-in staff member; - a permission: staff holding it somewhere;
+ * - `citizen`: a signed-in citizen or business representative of the portal (their own records only, checked in the handler).
  * Whether the actor may act on the *particular record* (its unit) is checked in the handler.
  */
-export type RouteAccess = 'public' | 'authenticated' | { permission: Permission };
+export type RouteAccess = 'public' | 'authenticated' | 'citizen' | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -16,6 +17,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: import('./actor').StaffActor | null;
+    /** The portal's signed-in citizen (loaded on `citizen` and `public` routes), else null. */
+    citizen: import('./actor').CitizenActor | null;
   }
 }
 

@@ -5,7 +5,10 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config/config';
 import type { Database, Engine } from '../../server/db/database';
+import { upsertCitizen } from '../../server/features/citizens/queries';
+import { PORTAL_COOKIE, openCitizenSession } from '../../server/features/citizens/session';
 import { DEMO_PASSWORD } from '../../server/seed/demo-org';
+import { SIM_IDENTITIES } from '../../server/sim/idp/identities';
 import { createTestDatabase } from './database';
 
 export interface TestResponse {
@@ -33,6 +36,12 @@ export interface TestApp {
   database: Database;
   /** Signs in a demo account (password demo123). */
   login(username: string): Promise<Client>;
+  /**
+   * Opens a portal session for a simulator identity (by CCCD) directly in the database, as the OIDC
+   * callback would after a successful sign-in (the OIDC flow itself is tested in server/features/citizens).
+   * `actingFor` = a tax code the identity represents.
+   */
+  loginCitizen(idNumber: string, opts?: { actingFor?: string }): Promise<Client>;
   close(): Promise<void>;
 }
 
@@ -70,10 +79,32 @@ export async function createTestApp(engine: Engine, opts: { webDist?: string; en
     };
   }
 
+  async function loginCitizen(idNumber: string, o: { actingFor?: string } = {}): Promise<Client> {
+    const who = SIM_IDENTITIES.find((i) => i.idNumber === idNumber);
+    if (!who) throw new Error(`no simulator identity ${idNumber}`);
+    const session = await database.db.transaction().execute(async (trx) => {
+      const citizenId = await upsertCitizen(trx, { issuer: 'test', subject: who.sub, ...who, birthDate: who.birthDate }, new Date());
+      return openCitizenSession(trx, citizenId, { actingFor: o.actingFor ?? null, ip: null, userAgent: 'test' });
+    });
+    const cookie = `${PORTAL_COOKIE}=${app.signCookie(session.token)}`;
+    const request = (r: InjectOptions) =>
+      app.inject({ ...r, headers: { cookie, 'x-csrf-token': session.csrfToken, ...(r.headers ?? {}) } }) as unknown as Promise<TestResponse>;
+    return {
+      request,
+      get: (url) => request({ method: 'GET', url }),
+      post: (url, payload) => request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
+      patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
+      csrfToken: session.csrfToken,
+      cookie,
+      me: { idNumber: who.idNumber, fullName: who.fullName, level: who.level },
+    };
+  }
+
   return {
     app,
     database,
     login,
+    loginCitizen,
     close: async () => {
       await app.close();
       await database.close();

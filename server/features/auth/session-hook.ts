@@ -4,8 +4,9 @@ import { hasPermission } from '@core/access/permissions';
 import { AUTH_POLICY } from '@core/auth/policy';
 import { AppError } from '@core/errors/app-error';
 import type { DB } from '../../db/schema';
-import type { StaffActor } from '../../http/actor';
+import type { CitizenActor, StaffActor } from '../../http/actor';
 import type { RouteAccess } from '../../http/access';
+import { loadCitizen } from '../citizens/session';
 import { findLiveSessionWithRoles, touchSession } from './queries';
 import { hashToken, tokensEqual } from './tokens';
 
@@ -58,6 +59,7 @@ async function loadActor(db: Kysely<DB>, req: FastifyRequest): Promise<{ actor: 
  */
 export function registerSessionHook(app: FastifyInstance, db: Kysely<DB>, catalogue: RouteAccessEntry[] = []): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('citizen', null);
   app.addHook('onRoute', (route) => {
     const declared = route.config?.access;
     if (!declared) {
@@ -69,16 +71,35 @@ export function registerSessionHook(app: FastifyInstance, db: Kysely<DB>, catalo
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
+    if (access === 'citizen' || access === 'public') {
+      const { citizen, hadCookie } = await loadCitizen(db, req);
+      req.citizen = citizen;
+      if (access === 'citizen') {
+        if (!citizen) throw new AppError(hadCookie ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
+        checkCsrf(req, citizen.csrfToken);
+        return;
+      }
+    }
     const { actor, hadCookie } = await loadActor(db, req);
     req.actor = actor;
     if (access === 'public') return;
     if (!actor) throw new AppError(hadCookie ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
-    if (!SAFE_METHODS.has(req.method) && !req.routeOptions.config?.csrfExempt) {
-      const header = req.headers['x-csrf-token'];
-      if (typeof header !== 'string' || !tokensEqual(header, actor.csrfToken)) throw new AppError('AUTH_CSRF_INVALID');
-    }
+    checkCsrf(req, actor.csrfToken);
     if (access !== 'authenticated' && !hasPermission(actor.roles, access.permission)) throw new AppError('FORBIDDEN');
   });
+}
+
+/** A state-changing request must echo the session's CSRF token in `x-csrf-token` (except the few exempt routes). */
+function checkCsrf(req: FastifyRequest, expected: string): void {
+  if (SAFE_METHODS.has(req.method) || req.routeOptions.config?.csrfExempt) return;
+  const header = req.headers['x-csrf-token'];
+  if (typeof header !== 'string' || !tokensEqual(header, expected)) throw new AppError('AUTH_CSRF_INVALID');
+}
+
+/** The signed-in citizen of a route whose access rule is `citizen`. */
+export function requireCitizen(req: FastifyRequest): CitizenActor {
+  if (!req.citizen) throw new AppError('AUTH_REQUIRED');
+  return req.citizen;
 }
 
 /** The signed-in staff actor of a route whose access rule guarantees one. */
