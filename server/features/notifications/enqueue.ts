@@ -1,0 +1,35 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import { insertJob } from '../../jobs/queries';
+
+/** The job kind that delivers one notification (e-mail and/or SMS) to a dossier's applicant. */
+export const NOTIFY_JOB = 'notify';
+
+/** What happened that the applicant must hear about (issue 6: receipt, supplement, fee, result, apology). */
+export const NOTIFICATION_EVENTS = [
+  'submitted',
+  'received',
+  'supplement_requested',
+  'fee_due',
+  'payment_received',
+  'result_ready',
+  'apology',
+  'refused',
+  'feedback_answered',
+] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+export interface NotificationRequest {
+  event: NotificationEvent;
+  dossierId: string;
+  /** Event-specific facts for the message (due date, amount, items…); no secrets except the lookup secret on `submitted`. */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Schedules a notification inside the caller's transaction (outbox): it is sent exactly when the
+ * change that caused it commits, by the `notify` job (server/features/notifications), with retries.
+ */
+export async function enqueueNotification(trx: Transaction<DB>, n: NotificationRequest): Promise<void> {
+  await insertJob(trx, { kind: NOTIFY_JOB, payload: n });
+}
