@@ -11,19 +11,27 @@ import { authRoutes } from './features/auth/routes';
 import { type RouteAccessEntry, registerSessionHook } from './features/auth/session-hook';
 import { calendarRoutes } from './features/calendar/routes';
 import { catalogueRoutes } from './features/catalogue/routes';
+import { citizenRoutes } from './features/citizens/routes';
 import { bookRoutes } from './features/dossiers/book-routes';
 import { dossierRoutes } from './features/dossiers/routes';
+import { feedbackRoutes } from './features/feedback/routes';
 import { publicationRoutes } from './features/publication/routes';
 import { healthRoutes } from './features/health/routes';
+import { notificationRoutes } from './features/notifications/routes';
 import { orgRoutes } from './features/org/routes';
+import { paymentRoutes } from './features/payments/routes';
+import { portalSubmissionRoutes } from './features/portal/routes';
+import { resultRoutes } from './features/results/routes';
 import { usersRoutes } from './features/users/routes';
 import type { AppDeps } from './http/deps';
 import { registerErrorHandling } from './http/errors';
 import { loggerOptions } from './http/logging';
 import { registerWebClient } from './http/web-client';
+import { simIdpRoutes } from './sim/idp/routes';
+import { simMailRoutes } from './sim/mail/routes';
 
 /** Every feature's routes, in one list so the access test can walk them all. */
-export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes, bookRoutes];
+export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes, bookRoutes, resultRoutes, feedbackRoutes, notificationRoutes, citizenRoutes, paymentRoutes, portalSubmissionRoutes];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -78,6 +86,10 @@ export async function buildApp(deps: AppDeps, opts: { webDist?: string; logStrea
   app.decorate('routeAccess', routeAccess);
   registerSessionHook(app, deps.database.db, routeAccess);
   for (const feature of FEATURES) await app.register(feature(deps));
+  // the simulated mailbox exists only where the local SMTP sink does (embedded default, never production)
+  if (deps.config.mail.simPort !== null) await app.register(simMailRoutes(deps));
+  // the identity-provider simulator under /sim/idp mounts itself only when enabled (never in production)
+  await app.register(simIdpRoutes(deps));
   await registerWebClient(app, opts.webDist);
   return app;
 }

@@ -8,6 +8,9 @@ import { startJobLoop } from './jobs/runner';
 import { activeDemoAccounts } from './features/users/queries';
 import { isEmpty, seedDemo, seedDemoDossiers } from './seed/demo';
 import { LocalBlobStore } from './blobs/local-store';
+import { notificationServices } from './features/notifications/services';
+import { paymentDeps } from './features/payments/deps';
+import { startMailSink } from './sim/mail/sink';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -63,14 +66,27 @@ export async function main(): Promise<void> {
     process.exit(1);
   });
   const app = await buildApp({ config, database, version: VERSION });
+  // the local SMTP sink of the embedded default: applicants' e-mails land there, /sim/mail shows them
+  const mailSink =
+    config.mail.simPort === null
+      ? null
+      : await startMailSink(database.db, { port: config.mail.simPort, log: app.log }).catch((err: unknown) => {
+          console.error(err instanceof Error ? err.message : err);
+          process.exit(1);
+        });
   await app.listen({ port: config.port, host: config.host });
   say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs)`);
+  if (config.payment.simulator) say(`payment SIMULATOR (CỔNG THANH TOÁN MÔ PHỎNG) at ${config.payment.simulator.publicUrl}, started beside the app by npm start`);
   if (config.demoMode) say('demo accounts: admin, kiemsoat, chutich, giamdoc, lanhdao, chuyenvien, motcua, motcua.xa — password demo123');
   // background work (the violation sweep…) runs here, not in buildApp: tests build the app without it
-  const jobs = backgroundJobs(database.db);
+  if (mailSink) say(`SMTP sink (simulator) on 127.0.0.1:${mailSink.port}; e-mails and SMS at ${config.publicUrl}/sim/mail`);
+  const notify = notificationServices(config, database.db, app.log, mailSink?.port ?? null);
+  const jobs = backgroundJobs(database.db, { notify, payments: paymentDeps(config, database.db, app.log) });
   const stopJobs = startJobLoop(database.db, jobs.handlers, JOB_POLL_MS, { recurring: jobs.recurring, onError: (err) => app.log.error({ err }, 'background job poll failed') });
   const stop = async () => {
     await stopJobs();
+    await notify.mail?.close();
+    await mailSink?.close();
     await app.close();
     await database.close();
     process.exit(0);

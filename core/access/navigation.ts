@@ -12,6 +12,7 @@ export const STAFF_NAVIGATION: readonly NavItem[] = [
   { key: 'overview', path: '/staff', permission: 'workspace.view' },
   { key: 'dossiers', path: '/staff/dossiers', permission: 'dossier.read' },
   { key: 'intake', path: '/staff/dossiers/new', permission: 'dossier.receive' },
+  { key: 'feedback', path: '/staff/feedback', permission: 'feedback.answer' },
   { key: 'organisation', path: '/staff/units', permission: 'workspace.view' },
   { key: 'calendar', path: '/staff/calendar', permission: 'workspace.view' },
   { key: 'catalogue', path: '/staff/catalogue', permission: 'catalogue.manage' },

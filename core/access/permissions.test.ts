@@ -32,7 +32,7 @@ describe('permission matrix', () => {
     expect(specialist).toEqual(['overview', 'dossiers', 'organisation', 'calendar']);
     expect(admin).toEqual(['overview', 'organisation', 'calendar', 'catalogue', 'publication', 'users', 'audit']);
     const officer = navigationFor(grantedPermissions([{ role: 'onestop_officer', unitId: 'x', includeSubtree: true }])).map((n) => n.key);
-    expect(officer).toEqual(['overview', 'dossiers', 'intake', 'organisation', 'calendar']);
+    expect(officer).toEqual(['overview', 'dossiers', 'intake', 'feedback', 'organisation', 'calendar']);
   });
 
   it('marks exactly one entry as the current page: the longest path that contains it', () => {

@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'publication.view',
   'dossier.read',
   'dossier.receive',
+  'feedback.answer',
+  'payment.record',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -24,12 +26,12 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS = {
   system_admin: ['org.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'calendar.manage', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view'],
-  control_officer: ['users.read', 'audit.read', 'audit.verify', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view', 'dossier.read'],
+  control_officer: ['users.read', 'audit.read', 'audit.verify', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view', 'dossier.read', 'feedback.answer'],
   city_leader: ['users.read', 'audit.read', 'workspace.view', 'publication.view', 'dossier.read'],
-  agency_head: ['users.read', 'workspace.view', 'publication.view', 'dossier.read'],
-  unit_leader: ['users.read', 'workspace.view', 'publication.view', 'dossier.read'],
+  agency_head: ['users.read', 'workspace.view', 'publication.view', 'dossier.read', 'feedback.answer'],
+  unit_leader: ['users.read', 'workspace.view', 'publication.view', 'dossier.read', 'feedback.answer'],
   specialist: ['workspace.view', 'dossier.read'],
-  onestop_officer: ['workspace.view', 'dossier.read', 'dossier.receive'],
+  onestop_officer: ['workspace.view', 'dossier.read', 'dossier.receive', 'feedback.answer', 'payment.record'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** A role held by a person in one unit, optionally over that unit's whole sub-tree. */

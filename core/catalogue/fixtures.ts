@@ -26,6 +26,7 @@ export function sampleProcedure(over: Partial<ProcedureInput> = {}): ProcedureIn
     result: { name: 'Giấy khai sinh', paper: true },
     onlineLevel: 'full',
     onlineJustification: null,
+    identityLevel: 'basic',
     ...over,
   };
 }

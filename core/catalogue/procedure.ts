@@ -22,6 +22,10 @@ export const ONLINE_LEVELS = ['full', 'partial', 'none'] as const;
 export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
 /** Who may apply: citizens, organisations. */
 export const APPLICANT_TYPES = ['citizen', 'organisation'] as const;
+/** Identity levels a portal user signs in with (VNeID level 1 / level 2); a procedure may require `verified`. */
+export const IDENTITY_LEVELS = ['basic', 'verified'] as const;
+/** An identity level. */
+export type IdentityLevel = (typeof IDENTITY_LEVELS)[number];
 /** How to apply: at the counter, online, by public post. */
 export const METHODS = ['counter', 'online', 'postal'] as const;
 /** `immediate` means the result is returned on the spot (amount 0). */
@@ -124,6 +128,8 @@ export const procedureInputSchema = z.object({
   onlineLevel: z.enum(ONLINE_LEVELS),
   /** Public justification when the procedure is not full-process online. */
   onlineJustification: optionalText(2000),
+  /** The lowest identity level that may submit online (`verified`: VNeID level 2); default `basic`. */
+  identityLevel: z.enum(IDENTITY_LEVELS).default('basic'),
 });
 /** A procedure as written by staff or an import file (defaults applied). */
 export type ProcedureInput = z.infer<typeof procedureInputSchema>;

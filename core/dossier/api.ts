@@ -107,6 +107,8 @@ export const dossierDetail = dossierView.extend({
   forms: z.array(z.enum(FORM_CODES)),
   people: z.record(z.string(), z.string()),
   deadlines: z.object({ supplement: instant.nullable(), apology: instant.nullable() }),
+  /** When the applicant answered the open supplement request online (files `supplement:<n>`), null otherwise. */
+  supplementAnsweredAt: instant.nullable(),
 });
 /** The dossier page's data. */
 export type DossierDetail = z.infer<typeof dossierDetail>;

@@ -98,6 +98,15 @@ export interface Dossier {
   history: HistoryEntry[];
   result: DossierResult | null;
   returned: ResultReturn | null;
+  /** The last fee demand (await_fee): when, the amount stated (null = the procedure's fixed fees) and why. Absent on older states. */
+  feeDemand?: FeeDemand | null;
+}
+
+/** A fee demand made with await_fee; what is paid after it counts against it (core/payment/due.ts). */
+export interface FeeDemand {
+  at: number;
+  amount: number | null;
+  reason: string;
 }
 
 /** What a new dossier needs: who received it, how it came, how the result goes back, and when. */

@@ -49,8 +49,11 @@ function accept(x: Draft, input: ActionInput<'accept'>): void {
     });
   }
   const code = input.code.trim();
-  // the sequence is the caller's; the unit and the local date of receipt are not
-  if (formatDossierCode(x.d.receivingUnitCode, now, parseDossierCode(code).sequence) !== code) {
+  // a dossier numbered at submission (online) keeps its code
+  if (x.d.code !== null) {
+    if (code !== x.d.code) throw new AppError('DOSSIER_CODE_INVALID', { message: `${code} is not the code ${x.d.code} given at submission` });
+  } else if (formatDossierCode(x.d.receivingUnitCode, now, parseDossierCode(code).sequence) !== code) {
+    // the sequence is the caller's; the unit and the local date of receipt are not
     throw new AppError('DOSSIER_CODE_INVALID', { message: `${code} is not a code of ${x.d.receivingUnitCode} on this day` });
   }
   x.d.code = code;
@@ -131,6 +134,7 @@ export const EFFECTS: { [A in Action]: Effect<A> } = {
   },
   await_fee: (x, input) => {
     if (clockRuns(x)) x.events.push({ type: 'paused', at: x.ctx.now, reason: input.reason });
+    x.d.feeDemand = { at: x.ctx.now, amount: input.amount ?? null, reason: input.reason };
   },
   fee_paid: (x) => {
     if (x.before.phase === 'paused') x.events.push({ type: 'resumed', at: x.ctx.now });

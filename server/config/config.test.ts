@@ -36,4 +36,15 @@ describe('configuration', () => {
     expect(ok.demoMode).toBe(false);
     expect(ok.sessionSecret).toBe(secret);
   });
+
+  it('runs the identity-provider simulator unless OIDC_ISSUER is set, and never in production', () => {
+    const dev = loadConfig({ DATA_DIR: tmp() });
+    expect(dev.oidc).toMatchObject({ issuer: null, clientId: 'motcua-portal', simulator: true });
+    expect(dev.oidc.clientSecret).toMatch(/^[\w-]{40,}$/);
+    const real = loadConfig({ DATA_DIR: tmp(), OIDC_ISSUER: 'https://sso.example.gov.vn/', OIDC_CLIENT_ID: 'portal' });
+    expect(real.oidc).toEqual({ issuer: 'https://sso.example.gov.vn/', clientId: 'portal', clientSecret: null, scopes: 'openid profile email phone address citizen', simulator: false });
+    const prod = { NODE_ENV: 'production', DATA_DIR: tmp(), PUBLIC_URL: 'https://dichvucong.haiphong.gov.vn', SESSION_SECRET: 'a'.repeat(40) };
+    expect(loadConfig(prod).oidc.simulator).toBe(false);
+    expect(() => loadConfig({ ...prod, OIDC_SIMULATOR: 'true' })).toThrow(/OIDC_SIMULATOR/);
+  });
 });

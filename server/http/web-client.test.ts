@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,30 @@ describe('serving the web client', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     writeFileSync(path.join(dist, 'assets', 'late-def456.js'), 'console.log(2)');
     expect((await t.app.inject({ method: 'GET', url: '/assets/late-def456.js' })).statusCode).toBe(200);
+  });
+
+  it('sends the precompressed .br or .gz of the build as the browser accepts, and says the answer varies by it', async () => {
+    const js = 'console.log("precompressed");'.repeat(20);
+    writeFileSync(path.join(dist, 'assets', 'packed-1a2b3c.js'), js);
+    writeFileSync(path.join(dist, 'assets', 'packed-1a2b3c.js.br'), brotliCompressSync(js));
+    writeFileSync(path.join(dist, 'assets', 'packed-1a2b3c.js.gz'), gzipSync(js));
+    const get = (encoding?: string) =>
+      t.app.inject({ method: 'GET', url: '/assets/packed-1a2b3c.js', headers: encoding ? { 'accept-encoding': encoding } : {} });
+
+    const br = await get('gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(js);
+
+    const gz = await get('gzip, deflate');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(js);
+
+    const plain = await get();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(js);
   });
 
   it('answers a missing file with 404, not the index page', async () => {

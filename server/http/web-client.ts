@@ -20,6 +20,9 @@ export async function registerWebClient(app: FastifyInstance, distDir = WEB_DIST
       // Resolve files per request, so a client rebuilt while the server runs is served without a restart.
       wildcard: true,
       index: ['index.html'],
+      // The build writes .br and .gz beside each file (web/vite.config.ts): sent as negotiated by
+      // Accept-Encoding, with `Vary: accept-encoding`, and no compression work per request.
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (res, filePath) => {
         const immutable = filePath.startsWith(path.join(distDir, 'assets') + path.sep);

@@ -2,15 +2,23 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { VIOLATION_SWEEP_EVERY_MS, VIOLATION_SWEEP_JOB, violationSweepHandler } from '../features/dossiers/sweep';
+import { NOTIFY_JOB } from '../features/notifications/enqueue';
+import { type NotifyDeps, notifyHandler } from '../features/notifications/handler';
+import type { PaymentDeps } from '../features/payments/deps';
+import { PAYMENT_RECONCILE_EVERY_MS, PAYMENT_RECONCILE_JOB, paymentReconcileHandler } from '../features/payments/reconcile';
 import type { JobHandler, RecurringJob } from './runner';
 
 /** How often each instance polls the jobs table. */
 export const JOB_POLL_MS = 5_000;
 
-/** Every job kind the service runs, and which of them recur. */
-export function backgroundJobs(db: Kysely<DB>): { handlers: Record<string, JobHandler>; recurring: RecurringJob[] } {
+/** Every job kind the service runs, and which of them recur; `notify` needs the senders and the payment reconciliation the platform (server/main.ts gives them). */
+export function backgroundJobs(db: Kysely<DB>, services: { notify?: NotifyDeps; payments?: PaymentDeps } = {}): { handlers: Record<string, JobHandler>; recurring: RecurringJob[] } {
   return {
-    handlers: { [VIOLATION_SWEEP_JOB]: violationSweepHandler(db) },
-    recurring: [{ kind: VIOLATION_SWEEP_JOB, everyMs: VIOLATION_SWEEP_EVERY_MS }],
+    handlers: {
+      [VIOLATION_SWEEP_JOB]: violationSweepHandler(db),
+      ...(services.notify ? { [NOTIFY_JOB]: notifyHandler(services.notify) } : {}),
+      ...(services.payments ? { [PAYMENT_RECONCILE_JOB]: paymentReconcileHandler(services.payments) } : {}),
+    },
+    recurring: [{ kind: VIOLATION_SWEEP_JOB, everyMs: VIOLATION_SWEEP_EVERY_MS }, ...(services.payments ? [{ kind: PAYMENT_RECONCILE_JOB, everyMs: PAYMENT_RECONCILE_EVERY_MS }] : [])],
   };
 }

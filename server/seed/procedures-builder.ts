@@ -128,6 +128,7 @@ export function expandField(g: FieldGroup): ProcedureInput[] {
       result: { name: result, paper: true },
       onlineLevel: online,
       onlineJustification: online === 'full' ? null : g.why,
+      identityLevel: 'basic',
     };
   });
 }

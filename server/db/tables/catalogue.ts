@@ -46,6 +46,8 @@ export interface ProcedureVersionsTable {
   result_paper: boolean | null;
   online_level: string;
   online_justification: string | null;
+  /** Added by the portal migration (20261130_0310): `basic` or `verified`. */
+  identity_level: Generated<string>;
   created_at: Timestamp;
   created_by: string | null;
 }

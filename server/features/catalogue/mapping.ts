@@ -56,6 +56,7 @@ export function appendVersionRows(out: VersionRows, p: ProcedureInput, ids: Vers
     result_paper: p.result?.paper ?? null,
     online_level: p.onlineLevel,
     online_justification: p.onlineJustification,
+    identity_level: p.identityLevel,
     created_by: ids.createdBy,
   });
   const units = (role: 'implementing' | 'receiving', codes: string[]) =>
@@ -115,6 +116,7 @@ export function inputsFromRows(code: (versionId: string) => string, versions: Pr
       result: v.result_name === null ? null : { name: v.result_name, paper: v.result_paper ?? true },
       onlineLevel: v.online_level as ProcedureInput['onlineLevel'],
       onlineJustification: v.online_justification,
+      identityLevel: v.identity_level as ProcedureInput['identityLevel'],
     });
   }
   return out;

@@ -95,3 +95,8 @@ export async function upsertCitizen(trx: Transaction<DB>, c: CitizenClaims, now:
       .execute();
   return row.id;
 }
+
+/** Sets the organisation a portal session acts for (null = for the person themselves). */
+export async function updateCitizenSessionActingFor(trx: Transaction<DB>, tokenHash: string, actingFor: string | null) {
+  await trx.updateTable('citizen_sessions').set({ acting_for: actingFor }).where('token_hash', '=', tokenHash).execute();
+}

@@ -14,6 +14,8 @@ import type { DB } from '../../db/schema';
 import type { DossierFileRow, DossierFilesTable, DossierRow, DossiersTable, DossierViolationsTable } from '../../db/tables/dossiers';
 import type { AuditActor } from '../../http/actor';
 import { type AuditEntry, appendAudit } from '../audit/append';
+import { actionNotification } from '../notifications/actions';
+import { enqueueNotification } from '../notifications/enqueue';
 import { findUnitByCode } from '../org/queries';
 import { stateColumns } from './columns';
 import { findProcedureForIntake, implementsWithin, insertDossiers, insertFiles, insertViolations, nextDossierNumber, updateDossierIfVersion } from './queries';
@@ -118,37 +120,55 @@ export async function performAction(
 ): Promise<{ row: DossierRow; decision: Decision }> {
   // decided on the state the route loaded (outside the transaction: short locks, and the embedded
   // engine has one connection); the guarded write below refuses it if anyone changed it since
+  return ctx.db.transaction().execute((trx) => performActionIn(trx, ctx, loaded, roles, action, body));
+}
+
+/**
+ * `performAction` inside the caller's transaction, for a command that makes other writes with the
+ * action (a payment settling performs `fee_paid`, server/features/payments/settle.ts). The version
+ * guard still refuses a dossier changed since `loaded` was read.
+ */
+export async function performActionIn(
+  trx: Transaction<DB>,
+  ctx: Ctx,
+  loaded: { row: DossierRow; rules: ProcedureRules; calendar: WorkingCalendar },
+  roles: readonly Role[],
+  action: string,
+  body: ActionBody,
+): Promise<{ row: DossierRow; decision: Decision }> {
   const { row, rules, calendar } = loaded;
   const dossier = row.state as Dossier;
-  return ctx.db.transaction().execute(async (trx) => {
-    let input = body.input;
-    if (action === 'accept') {
-      const no = await nextDossierNumber(trx, row.unit_id, formatDate(localDay(ctx.now)));
-      input = { ...input, code: formatDossierCode(dossier.receivingUnitCode, ctx.now, no) };
-    }
-    const decision = decide(dossier, action, { id: ctx.actor.id, roles }, input, {
-      now: ctx.now,
-      calendar,
-      policy: rules.policy,
-      components: rules.checklist,
-      expectedVersion: body.version,
-    });
-    const d = decision.dossier;
-    let handlingUnitId = row.handling_unit_id;
-    if (d.unitCode !== dossier.unitCode) {
-      const target = await findUnitByCode(trx, d.unitCode);
-      if (!target || target.valid_to !== null) throw new AppError('DOSSIER_UNIT_UNKNOWN', { params: { unit: d.unitCode } });
-      handlingUnitId = target.id;
-    }
-    const written = await updateDossierIfVersion(trx, row.id, body.version, {
-      ...stateColumns(d, decision.deadline, calendar, ctx.now, row.finished_at),
-      handling_unit_id: handlingUnitId,
-    });
-    if (!written) throw new AppError('DOSSIER_VERSION_STALE', { message: `dossier ${row.id} changed after version ${body.version}` });
-    await insertViolations(trx, violationRows(row, decision));
-    await appendAudit(trx, actionEvent(ctx, row, dossier, action, decision));
-    return { row: written, decision };
+  let input = body.input;
+  if (action === 'accept') {
+    // an online dossier took its number at submission (docs/portal.md) and keeps it
+    const no = dossier.code === null ? await nextDossierNumber(trx, row.unit_id, formatDate(localDay(ctx.now))) : null;
+    input = { ...input, code: no === null ? dossier.code : formatDossierCode(dossier.receivingUnitCode, ctx.now, no) };
+  }
+  const decision = decide(dossier, action, { id: ctx.actor.id, roles }, input, {
+    now: ctx.now,
+    calendar,
+    policy: rules.policy,
+    components: rules.checklist,
+    expectedVersion: body.version,
   });
+  const d = decision.dossier;
+  let handlingUnitId = row.handling_unit_id;
+  if (d.unitCode !== dossier.unitCode) {
+    const target = await findUnitByCode(trx, d.unitCode);
+    if (!target || target.valid_to !== null) throw new AppError('DOSSIER_UNIT_UNKNOWN', { params: { unit: d.unitCode } });
+    handlingUnitId = target.id;
+  }
+  const written = await updateDossierIfVersion(trx, row.id, body.version, {
+    ...stateColumns(d, decision.deadline, calendar, ctx.now, row.finished_at),
+    handling_unit_id: handlingUnitId,
+  });
+  if (!written) throw new AppError('DOSSIER_VERSION_STALE', { message: `dossier ${row.id} changed after version ${body.version}` });
+  await insertViolations(trx, violationRows(row, decision));
+  await appendAudit(trx, actionEvent(ctx, row, dossier, action, decision));
+  // the applicant hears of it once this commits (outbox: the notify job)
+  const notice = actionNotification(ctx, written, action, decision);
+  if (notice) await enqueueNotification(trx, notice);
+  return { row: written, decision };
 }
 
 /** The violations an action revealed, as rows. */

@@ -11,6 +11,7 @@ import { dossierTiming } from '@core/dossier/timing';
 import { detectViolations } from '@core/dossier/violations';
 import { availableActions } from '@core/dossier/workflow';
 import { maskCccd } from '@core/identity/mask';
+import { supplementAnsweredAt } from '@core/portal/supplement';
 import type { DossierFileRow, DossierRow } from '../../db/tables/dossiers';
 import type { ProcedureRules } from './rules';
 
@@ -71,8 +72,11 @@ export function presentDetail(
       supplement: actions.includes('request_supplement_processing') && d.receivedAt !== null ? formatInstant(supplementDeadline(calendar, d.receivedAt)) : null,
       apology: actions.includes('apologise') && timing.dueAt !== null ? formatInstant(apologyDeadline(calendar, timing.dueAt)) : null,
     },
+    supplementAnsweredAt: iso(supplementAnsweredAt(d, files.map((f) => ({ componentId: f.component_id, uploadedAt: f.uploaded_at.getTime() })))),
   };
 }
+
+const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));
 
 /** A citizen's CCCD is masked in lists; an organisation's tax code is public. */
 const maskedId = (kind: string, id: string) => (kind === 'citizen' ? maskCccd(id) : id);

@@ -28,6 +28,7 @@ import { dossierRef, loadDossier } from './load';
 import { MAX_FILES, parseJsonField, readMultipart, storeUploads } from './multipart';
 import { dossierDetail, mentionedUserIds, presentDetail } from './present';
 import { listFiles, userNames } from './queries';
+import { requireResultForOnlineReturn } from '../results/guard';
 import { RulesCache } from './rules';
 import { authorizeDossier, authorizeOverUnit, dossierAccess } from './scope';
 
@@ -139,6 +140,7 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req) => {
         const actor = requireActor(req);
         const { row, scope } = await load(actor, req.params.ref);
+        await requireResultForOnlineReturn(db, row, scope.roles, req.params.action, req.body.input);
         const [procedure, calendar] = await Promise.all([rules.forVersion(row.procedure_version_id), calendars.forUnit(row.handling_unit_id)]);
         const done = await performAction(ctxOf(actor, req.id), { row, rules: procedure, calendar }, scope.roles, req.params.action, req.body);
         // roles follow the dossier: a hand-over or a transfer changes whose it is now

@@ -33,3 +33,17 @@ export interface NotificationRequest {
 export async function enqueueNotification(trx: Transaction<DB>, n: NotificationRequest): Promise<void> {
   await insertJob(trx, { kind: NOTIFY_JOB, payload: n });
 }
+
+/**
+ * Schedules several notifications with one statement, inside the caller's transaction: for a caller
+ * that writes many dossiers at once (the counter intake's group commit). Nothing when the list is empty.
+ */
+export async function enqueueNotifications(trx: Transaction<DB>, ns: readonly NotificationRequest[]): Promise<void> {
+  if (ns.length === 0) return;
+  // due now by this process's clock, as insertJob does (the database's now() may run ahead of it)
+  const runAt = new Date();
+  await trx
+    .insertInto('jobs')
+    .values(ns.map((n) => ({ kind: NOTIFY_JOB, payload: JSON.stringify(n), run_at: runAt })))
+    .execute();
+}

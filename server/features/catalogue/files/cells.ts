@@ -70,6 +70,7 @@ export function procedureFromCells(c: Cells): Record<string, unknown> {
     result: resultName === undefined ? null : compact({ name: resultName, paper: bool(c.resultPaper) }),
     onlineLevel: str(c.onlineLevel),
     onlineJustification: str(c.onlineJustification),
+    identityLevel: str(c.identityLevel),
   });
 }
 

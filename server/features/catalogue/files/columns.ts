@@ -11,7 +11,7 @@ export const SHEETS = { procedures: 'procedures', components: 'components', fees
 /** Columns of the procedures sheet. */
 export const PROCEDURE_COLUMNS = [
   'code', 'name', 'fieldCode', 'fieldName', 'level', 'responsibleUnit', 'implementingUnits', 'receivingUnits', 'applicants', 'methods',
-  'processingAmount', 'processingUnit', 'financialObligation', 'conditions', 'legalBasis', 'resultName', 'resultPaper', 'onlineLevel', 'onlineJustification',
+  'processingAmount', 'processingUnit', 'financialObligation', 'conditions', 'legalBasis', 'resultName', 'resultPaper', 'onlineLevel', 'onlineJustification', 'identityLevel',
 ] as const;
 /** Columns of the components sheet. */
 export const COMPONENT_COLUMNS = ['code', 'name', 'originals', 'copies', 'required', 'condition', 'form', 'documentType'] as const;
@@ -43,6 +43,7 @@ export const COLUMN_GUIDE: Record<string, string> = {
   resultPaper: 'Kết quả là giấy tờ bản giấy: true/false',
   onlineLevel: 'Mức độ trực tuyến: full, partial hoặc none',
   onlineJustification: 'Lý do công khai khi chưa trực tuyến toàn trình',
+  identityLevel: 'Mức định danh tối thiểu để nộp trực tuyến: basic (mức 1) hoặc verified (mức 2); để trống: basic',
   originals: 'Số bản chính',
   copies: 'Số bản sao',
   required: 'Bắt buộc: true/false',
@@ -81,6 +82,7 @@ export function procedureRow(p: ProcedureInput): Record<(typeof PROCEDURE_COLUMN
     resultPaper: p.result ? p.result.paper : null,
     onlineLevel: p.onlineLevel,
     onlineJustification: p.onlineJustification,
+    identityLevel: p.identityLevel,
   };
 }
 

@@ -60,4 +60,5 @@ export const TEMPLATE_EXAMPLE: ProcedureInput = {
   result: { name: 'Giấy khai sinh', paper: true },
   onlineLevel: 'full',
   onlineJustification: null,
+  identityLevel: 'basic',
 };
