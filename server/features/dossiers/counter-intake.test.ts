@@ -62,6 +62,10 @@ describe.each(ENGINES)('counter intake in one request (%s)', (engine) => {
     const receipt = await motcua.get(`/api/v1/dossiers/${dossier.code}/forms/mau_01.pdf`);
     expect([receipt.statusCode, receipt.body.slice(0, 5)]).toEqual([200, '%PDF-']);
     expect((await verifyAuditChains(t.database.db)).ok).toBe(true);
+    // the applicant hears of the receipt, as after an accept action: one notify job in the same commit
+    const jobs = await t.database.db.selectFrom('jobs').select('payload').where('kind', '=', 'notify').execute();
+    const received = jobs.map((j) => (typeof j.payload === 'string' ? JSON.parse(j.payload) : j.payload)).filter((p) => p.dossierId === dossier.id);
+    expect(received).toEqual([expect.objectContaining({ event: 'received', data: expect.objectContaining({ code: dossier.code }) })]);
   });
 
   it('without the accept: a new dossier with its scans, accepted afterwards as an action', async () => {

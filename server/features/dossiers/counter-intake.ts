@@ -16,6 +16,8 @@ import type { IntakeBody } from '@core/dossier/intake';
 import type { DB } from '../../db/schema';
 import type { DossierFileRow, DossierRow, DossiersTable } from '../../db/tables/dossiers';
 import { type AuditEntry, linkAudit } from '../audit/append';
+import { actionNotification } from '../notifications/actions';
+import { enqueueNotifications } from '../notifications/enqueue';
 import { stateColumns } from './columns';
 import { type IntakeProcedure, type StoredFile, actionEvent, createdEvent, filesEvent, fileRows, intakeRow, violationRows, type Who } from './commands';
 import type { Outcome } from './group-commit';
@@ -131,6 +133,14 @@ export async function registerCounterIntakes(db: Kysely<DB>, calendar: WorkingCa
     }
     const events = await linkAudit(trx, entries);
     await insertIntakes(trx, { dossiers: decided.map((d) => d.row), files, violations, events });
+    // an accepted applicant hears of the receipt once this commits, as after an accept action (outbox)
+    await enqueueNotifications(
+      trx,
+      decided.flatMap((d) => {
+        const notice = d.decision ? actionNotification({ requestId: d.item.ctx.requestId, now }, d.stored, 'accept', d.decision) : null;
+        return notice ? [notice] : [];
+      }),
+    );
     for (const d of decided) {
       outcomes[d.i] = { ok: true, value: { row: d.stored, files: files.filter((f) => f.dossier_id === d.row.id), decision: d.decision, calendar } };
     }
