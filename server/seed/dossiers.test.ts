@@ -122,12 +122,39 @@ describe.each(ENGINES)('demo dossiers (%s)', (engine) => {
     for (const f of files.slice(0, 20)) expect(await inspectDocument(await blobs.get(f.sha256))).toBe(f.mime);
   });
 
+  it('every fee confirmed has its paid payment (some online); every online return its result document', async () => {
+    const rows = await dossiers();
+    const payments = await db().selectFrom('payments').selectAll().execute();
+    const byDossier = new Map(payments.map((p) => [p.dossier_id, p]));
+    let paidOnline = 0;
+    for (const r of rows) {
+      const paid = (r.state as Dossier).history.filter((h) => h.action === 'fee_paid');
+      expect(payments.filter((p) => p.dossier_id === r.id)).toHaveLength(paid.length);
+      if (paid.length === 0) continue;
+      const p = byDossier.get(r.id)!;
+      expect(p.status).toBe('paid');
+      expect(['online', 'counter', 'post']).toContain(p.method);
+      expect(Number(p.amount)).toBe((r.state as Dossier).feeDemand?.amount);
+      if (p.method === 'online') paidOnline += 1;
+    }
+    expect(payments.length).toBeGreaterThan(0);
+    expect(paidOnline).toBeGreaterThan(0);
+    const results = new Set((await db().selectFrom('dossier_results').select('dossier_id').execute()).map((x) => x.dossier_id));
+    expect(results.size).toBe(report.results);
+    const returnedOnline = rows.filter((r) => (r.state as Dossier).history.some((h) => h.action === 'return_result') && (r.state as Dossier).returnMethod === 'online');
+    expect(returnedOnline.length).toBeGreaterThan(0);
+    for (const r of returnedOnline) expect(results.has(r.id), r.id).toBe(true);
+  });
+
   it('writes one audit event per step, the chains verify, and one event announces the simulated history', async () => {
     expect(await verifyAuditChains(db())).toMatchObject({ ok: true, firstBroken: null });
     const events = await db().selectFrom('audit_events').select(['entity_id', 'action', 'request_id']).where('entity_type', '=', 'dossier').execute();
     const rows = await dossiers();
     const files = new Set((await db().selectFrom('dossier_files').select('dossier_id').execute()).map((f) => f.dossier_id));
-    expect(events.length).toBe(rows.reduce((n, r) => n + 1 + (r.state as Dossier).history.length + (files.has(r.id) ? 1 : 0), 0));
+    const payments = await db().selectFrom('payments').select('dossier_id').execute();
+    const results = await db().selectFrom('dossier_results').select('dossier_id').execute();
+    // created, each action, the scans attached, each fee payment and each result document
+    expect(events.length).toBe(rows.reduce((n, r) => n + 1 + (r.state as Dossier).history.length + (files.has(r.id) ? 1 : 0), 0) + payments.length + results.length);
     for (const e of events) expect(e.request_id).toMatch(/^demo-seed:\d{4}-\d\d-\d\dT/);
     const announced = await db().selectFrom('audit_events').select(['after']).where('action', '=', 'demo.dossiers_seeded').execute();
     expect(announced).toHaveLength(1);

@@ -20,8 +20,9 @@ import { SYSTEM_ACTOR } from '../http/actor';
 import { appendAudit } from '../features/audit/append';
 import { hashPassword } from '../features/auth/tokens';
 import { CalendarCache } from '../features/calendar/calendar-cache';
-import { type Ctx, attachFiles, createDossier, performAction } from '../features/dossiers/commands';
+import { type Ctx, attachFiles, createDossier, performAction, performActionIn } from '../features/dossiers/commands';
 import { RulesCache } from '../features/dossiers/rules';
+import { uploadResult } from '../features/results/commands';
 import { listUnits } from '../features/org/queries';
 import { inspectDocument } from '../uploads/inspect';
 import { type Person, Staff, ensureStaff } from './dossier-actors';
@@ -31,9 +32,13 @@ import { loadProcedures } from './dossier-procedures';
 import type { Step, TimingCtx } from './dossier-scenarios';
 import { DEMO_PASSWORD, DEMO_UNITS } from './demo-org';
 import { DEMO_DEPARTMENTS, DEMO_DESKS } from './demo-staff';
+import { seedFeePayment } from './payments';
 import { anyDossier } from './queries';
 import { Random } from './random';
 import { scanPdf, scanPng } from './scans';
+
+/** The applicant's name without diacritics, for the demo's plain-text PDFs. */
+const applicantAscii = (plan: Plan) => (plan.body.applicant as { name: string }).name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
 
 /** Dossiers in the demo. */
 export const DEMO_DOSSIER_COUNT = 400;
@@ -57,6 +62,8 @@ export interface SeedDossiersReport {
   dossiers: number;
   actions: number;
   files: number;
+  /** Result documents of dossiers returned online. */
+  results: number;
   violations: number;
   byStatus: Record<string, number>;
   /** Actions the domain refused (none expected: the test demands zero); the dossier stops there. */
@@ -91,7 +98,7 @@ export async function seedDemoDossiers(db: Kysely<DB>, opts: SeedDossiersOptions
   const count = opts.count ?? DEMO_DOSSIER_COUNT;
   const seed = opts.seed ?? DEMO_DOSSIER_SEED;
   const say = opts.onProgress ?? (() => {});
-  const report: SeedDossiersReport = { dossiers: 0, actions: 0, files: 0, violations: 0, byStatus: {}, refused: [], ms: 0, skipped: null };
+  const report: SeedDossiersReport = { dossiers: 0, actions: 0, files: 0, results: 0, violations: 0, byStatus: {}, refused: [], ms: 0, skipped: null };
   const skip = (why: string) => {
     say(`demo dossiers not seeded: ${why}`);
     return { ...report, skipped: why, ms: performance.now() - started };
@@ -197,7 +204,27 @@ export async function seedDemoDossiers(db: Kysely<DB>, opts: SeedDossiersOptions
         return n;
       },
     });
-    const { row: written, decision } = await performAction(ctxOf(staffActor(person), at), { row, rules: plan.procedure.rules, calendar }, staff.rolesOver(person, row), step.action, { version: row.version, input });
+    const ctx = ctxOf(staffActor(person), at);
+    if (step.action === 'issue_result' && plan.returnMethod === 'online' && opts.blobs) {
+      // an online return needs the signed result document on the dossier (server/features/results/guard.ts)
+      const pdf = scanPdf(`Ket qua giai quyet ${plan.procedure.code}`, [`So ${input && typeof input === 'object' && 'number' in input ? String(input.number) : ''}`, `Cap cho: ${applicantAscii(plan)}`, 'Ban dien tu mo phong (du lieu demo)']);
+      const ref = await opts.blobs.put(pdf);
+      await uploadResult(ctx, row, { sha256: ref.sha256, size: ref.size, filename: `ket-qua-${plan.n}.pdf` });
+      report.results += 1;
+    }
+    const loaded = { row, rules: plan.procedure.rules, calendar };
+    const roles = staff.rolesOver(person, row);
+    const body = { version: row.version, input };
+    // a fee confirmed is a fee paid: its payment row and event go in with the action (seed/payments.ts)
+    const { row: written, decision } =
+      step.action === 'fee_paid'
+        ? await db.transaction().execute(async (trx) => {
+            const fixedFees = plan.procedure.input.fees.reduce((s, f) => s + (f.amount ?? 0), 0);
+            const payer = { kind: 'citizen' as const, id: `demo-citizen-${seed}-${plan.n}`, name: (plan.body.applicant as { name: string }).name };
+            await seedFeePayment(trx, { row, input: input as { method: 'cash' | 'post' | 'online'; receipt?: string }, at, fixedFees, payer, officer: ctx.actor, requestId: ctx.requestId, txnId: r.digits(10) });
+            return performActionIn(trx, ctx, loaded, roles, step.action, body);
+          })
+        : await performAction(ctx, loaded, roles, step.action, body);
     live.row = written;
     live.deadline = decision.deadline;
     live.last = at;
