@@ -60,6 +60,16 @@ async function expectPdf(page: Page, url: string, form: FormCode): Promise<void>
   expect((await response.body()).subarray(0, 5).toString('latin1'), form).toBe('%PDF-');
 }
 
+/** The paths of the POST requests a page sends to the dossiers API from now on. */
+function postsOf(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (request.method() === 'POST' && path.startsWith('/api/v1/dossiers')) sent.push(path);
+  });
+  return sent;
+}
+
 describe('the electronic one-stop in the browser', () => {
   const suite = useBrowserSuite();
   const contexts: BrowserContext[] = [];
@@ -98,35 +108,52 @@ describe('the electronic one-stop in the browser', () => {
     expect(await unlabelledInputs(motcua)).toEqual([]);
     await channel.getByRole('radio', { name: CHANNEL_LABELS.counter.vi }).check();
 
+    // the counter sends one request per submission: no separate upload, no separate accept
+    const sent = postsOf(motcua);
+
+    // the checklist comes with the procedure: choosing a scan ticks its component
+    const scan = (name: string) => motcua.getByLabel(withParams(D.intake.fileFor, { name }));
+    const ticked = (name: string) => motcua.getByRole('checkbox', { name, exact: true }).isChecked();
+    await scan(COMPONENTS[0]!).setInputFiles({ name: 'scan-1.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await expect.poll(() => ticked(COMPONENTS[0]!)).toBe(true);
+    expect(await unlabelledInputs(motcua)).toEqual([]);
+
     // an invalid CCCD is refused next to its field, in Vietnamese, before anything is sent
     const cccd = motcua.getByRole('textbox', { name: D.intake.idNumber });
+    const name = motcua.getByRole('textbox', { name: D.intake.citizenName });
     await cccd.fill('123456789012');
-    await motcua.getByRole('textbox', { name: D.intake.citizenName }).fill('Nguyễn Văn An');
+    await name.fill('Nguyễn Văn An');
     await motcua.getByRole('textbox', { name: D.intake.address }).fill('Số 1 Lê Chân, Hải Phòng');
     await motcua.getByRole('textbox', { name: D.intake.phone }).fill('0912345678');
-    await motcua.getByRole('button', { name: D.intake.create }).click();
+    const accept = motcua.getByRole('button', { name: label('accept'), exact: true });
+    const missing = motcua.getByText(template(D.intake.acceptMissing));
+    expect(await missing.count()).toBe(1);
+    await accept.click();
     await motcua.getByText(ERRORS.IDENTITY_CCCD_INVALID.vi).waitFor();
     expect(await cccd.getAttribute('aria-invalid')).toBe('true');
+    // ...and so is accepting with a required component not ticked (the check's summary says so too)
+    expect(await missing.count()).toBe(2);
+    expect(sent).toEqual([]);
     await cccd.fill('031090123456');
-    await motcua.getByRole('button', { name: D.intake.create }).click();
 
-    // the checklist: tick and scan each component
-    await motcua.getByRole('heading', { level: 2, name: D.intake.step2 }).waitFor();
-    expect(new URL(motcua.url()).searchParams.get('id')).toMatch(/^[0-9a-f-]{36}$/);
-    for (const [i, name] of COMPONENTS.entries()) {
-      await motcua.getByLabel(withParams(D.intake.fileFor, { name })).setInputFiles({ name: `scan-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: PDF });
-    }
-    expect(await unlabelledInputs(motcua)).toEqual([]);
-    await motcua.getByRole('button', { name: D.intake.upload }).click();
-    await motcua.getByText(withParams(D.intake.uploadDone, { count: 2 })).waitFor();
-    for (const name of COMPONENTS) await expect.poll(() => motcua.getByRole('checkbox', { name, exact: true }).isChecked()).toBe(true);
+    // a scan that is no PDF by its content: the server refuses the whole request and the form stays as it was
+    await scan(COMPONENTS[1]!).setInputFiles({ name: 'scan-2.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ, not a scan') });
+    await expect.poll(() => ticked(COMPONENTS[1]!)).toBe(true);
+    await accept.click();
+    await motcua.getByText(ERRORS.UPLOAD_TYPE_NOT_ALLOWED.vi).waitFor();
+    expect(sent).toEqual(['/api/v1/dossiers']);
+    expect([await procedure.inputValue(), await cccd.inputValue(), await name.inputValue()]).toEqual([PROCEDURE, '031090123456', 'Nguyễn Văn An']);
+    for (const component of COMPONENTS) expect(await ticked(component)).toBe(true);
+    expect(await scan(COMPONENTS[0]!).evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe('scan-1.pdf');
 
-    // accept: the code and the receipt (Mẫu 01)
-    await motcua.getByRole('radio', { name: label('accept'), exact: true }).check();
-    await motcua.getByRole('button', { name: label('accept'), exact: true }).click();
+    // the right scan: one request registers the dossier, attaches both scans and accepts it, with its code and the receipt (Mẫu 01)
+    await scan(COMPONENTS[1]!).setInputFiles({ name: 'scan-2.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await accept.click();
     const accepted = motcua.getByText(/^Đã tiếp nhận hồ sơ 000\.00\.30\.H26-\d{6}-\d{4}$/);
     await accepted.waitFor();
     code = ((await accepted.textContent()) ?? '').replace('Đã tiếp nhận hồ sơ ', '');
+    expect(sent).toEqual(['/api/v1/dossiers', '/api/v1/dossiers']);
+    expect(new URL(motcua.url()).searchParams.get('id')).toMatch(/^[0-9a-f-]{36}$/);
     await expectPdf(motcua, url, 'mau_01');
 
     // hand over to the division of Sở Tư pháp that processes it
@@ -230,6 +257,35 @@ describe('the electronic one-stop in the browser', () => {
     expect(await motcua.getByRole('link', { name: formLink('mau_03') }).count()).toBe(0);
     expect(await unlabelledInputs(motcua)).toEqual([]);
   }, 300_000);
+
+  it('a refusal at the counter: the dossier is recorded with its scan, then refused as its own action (Mẫu 03)', async () => {
+    const url = suite.server.url;
+    const page = await signedIn('motcua');
+    await page.goto(`${url}/staff/dossiers/new`);
+    const sent = postsOf(page);
+    const procedure = page.getByRole('textbox', { name: D.intake.procedure, exact: true });
+    await procedure.fill('2.000488');
+    await page.getByRole('option', { name: PROCEDURE }).click();
+    await page.getByRole('textbox', { name: D.intake.idNumber }).fill('031090123456');
+    await page.getByRole('textbox', { name: D.intake.citizenName }).fill('Trần Thị Bình');
+    await page.getByLabel(withParams(D.intake.fileFor, { name: COMPONENTS[0]! })).setInputFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('radio', { name: label('refuse'), exact: true }).check();
+    await page.getByText(withParams(D.intake.followUp, { action: label('refuse') })).waitFor();
+    await page.getByRole('button', { name: D.intake.create }).click();
+
+    // the recorded dossier: its scan and tick kept, the refusal chosen, its reason asked for
+    const reason = page.getByRole('textbox', { name: D.fields.reason });
+    await reason.waitFor();
+    await page.getByText(withParams(D.intake.uploaded, { files: 'to-khai.pdf' })).waitFor();
+    expect(await page.getByRole('checkbox', { name: COMPONENTS[0]!, exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: label('refuse'), exact: true }).isChecked()).toBe(true);
+    await reason.fill('Hồ sơ không thuộc thẩm quyền tiếp nhận');
+    await page.getByRole('button', { name: label('refuse'), exact: true }).click();
+    await page.getByText(D.intake.doneRefused).waitFor();
+    await expectPdf(page, url, 'mau_03');
+    const id = new URL(page.url()).searchParams.get('id');
+    expect(sent).toEqual(['/api/v1/dossiers', `/api/v1/dossiers/${id}/actions/refuse`]);
+  });
 
   it('the list and the dossier page fit a 360 px phone, and read in English', async () => {
     expect(code, 'the walk created a dossier').not.toBe('');

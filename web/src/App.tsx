@@ -1,45 +1,34 @@
-import { STAFF_NAVIGATION } from '@core/access/navigation';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { LoginPage } from './features/auth/LoginPage';
-import { LogoutPage } from './features/auth/LogoutPage';
-import { RequirePermission } from './features/auth/RequirePermission';
-import { RequireStaff } from './features/auth/RequireStaff';
-import { HomePage } from './features/home/HomePage';
 import { Loading } from './features/shell/Loading';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { PublicLayout } from './features/shell/PublicLayout';
 
-// The workspace is loaded on demand: citizens visiting the home page never download it.
-const StaffLayout = lazy(() => import('./features/shell/StaffLayout').then((m) => ({ default: m.StaffLayout })));
-const OverviewPage = lazy(() => import('./features/shell/OverviewPage').then((m) => ({ default: m.OverviewPage })));
-const UnitsPage = lazy(() => import('./features/units/UnitsPage').then((m) => ({ default: m.UnitsPage })));
-const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
-const CalendarPage = lazy(() => import('./features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+// The home page is a chunk of its own, so that a portal page opened from a link does not load it.
+const HomePage = lazy(() => import('./features/home/HomePage').then((m) => ({ default: m.HomePage })));
+// Staff sign-in is loaded on demand: citizens visiting the home page never download it.
+const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const LogoutPage = lazy(() => import('./features/auth/LogoutPage').then((m) => ({ default: m.LogoutPage })));
+// The staff workspace (its routes, guards and pages) is one more chunk, loaded for /staff only.
+const StaffRoutes = lazy(() => import('./features/shell/StaffRoutes').then((m) => ({ default: m.StaffRoutes })));
 const SearchPage = lazy(() => import('./features/catalogue/SearchPage').then((m) => ({ default: m.SearchPage })));
 const ProcedurePage = lazy(() => import('./features/catalogue/ProcedurePage').then((m) => ({ default: m.ProcedurePage })));
 const VersionsPage = lazy(() => import('./features/catalogue/VersionsPage').then((m) => ({ default: m.VersionsPage })));
-const CatalogueImportPage = lazy(() => import('./features/catalogue/CatalogueImportPage').then((m) => ({ default: m.CatalogueImportPage })));
-const PublicationPage = lazy(() => import('./features/publication/PublicationPage').then((m) => ({ default: m.PublicationPage })));
-const DossierListPage = lazy(() => import('./features/dossiers/DossierListPage').then((m) => ({ default: m.DossierListPage })));
-const IntakePage = lazy(() => import('./features/dossiers/IntakePage').then((m) => ({ default: m.IntakePage })));
-const DossierPage = lazy(() => import('./features/dossiers/DossierPage').then((m) => ({ default: m.DossierPage })));
-const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+// Online submission (web/src/features/submit): its own chunks, texts included.
+const StartPage = lazy(() => import('./features/submit/StartPage').then((m) => ({ default: m.StartPage })));
+const DraftsPage = lazy(() => import('./features/submit/DraftsPage').then((m) => ({ default: m.DraftsPage })));
+const WizardPage = lazy(() => import('./features/submit/WizardPage').then((m) => ({ default: m.WizardPage })));
+// The citizen portal (web/src/features/portal): each page its own chunk; none loads back-office code.
+const SignInPage = lazy(() => import('./features/portal/SignInPage').then((m) => ({ default: m.SignInPage })));
+const LookupPage = lazy(() => import('./features/portal/LookupPage').then((m) => ({ default: m.LookupPage })));
+const PortalArea = lazy(() => import('./features/portal/PortalArea').then((m) => ({ default: m.PortalArea })));
+const MyDossiersPage = lazy(() => import('./features/portal/MyDossiersPage').then((m) => ({ default: m.MyDossiersPage })));
+const PortalDossierPage = lazy(() => import('./features/portal/DossierPage').then((m) => ({ default: m.DossierPage })));
+const PortalFeedbackPage = lazy(() => import('./features/portal/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
 
 /** A public page loaded on demand; the header stays while it loads. */
 function lazyPage(page: ReactNode) {
   return <Suspense fallback={<Loading minHeight="50vh" />}>{page}</Suspense>;
-}
-
-/** Guards a staff page with the permission its navigation entry names, so menu and route agree. */
-function guarded(key: string, page: ReactNode) {
-  const item = STAFF_NAVIGATION.find((entry) => entry.key === key);
-  if (!item) throw new Error(`No navigation entry "${key}"`);
-  return (
-    <RequirePermission permission={item.permission}>
-      <Suspense fallback={<Loading minHeight="50vh" />}>{page}</Suspense>
-    </RequirePermission>
-  );
 }
 
 /** Routes: the public site, and the staff workspace behind sign-in. */
@@ -48,29 +37,26 @@ export function App() {
     <Suspense fallback={<Loading minHeight="50vh" />}>
       <Routes>
       <Route element={<PublicLayout />}>
-        <Route index element={<HomePage />} />
+        <Route index element={lazyPage(<HomePage />)} />
         <Route path="thu-tuc" element={lazyPage(<SearchPage />)} />
         <Route path="thu-tuc/:code" element={lazyPage(<ProcedurePage />)} />
         <Route path="thu-tuc/:code/versions" element={lazyPage(<VersionsPage />)} />
-        <Route path="login" element={<LoginPage />} />
-        <Route path="logout" element={<LogoutPage />} />
+        <Route path="nop-ho-so/:procedureCode" element={lazyPage(<StartPage />)} />
+        <Route path="dang-nhap" element={lazyPage(<SignInPage />)} />
+        <Route path="tra-cuu" element={lazyPage(<LookupPage />)} />
+        <Route path="tra-cuu/:code" element={lazyPage(<LookupPage />)} />
+        <Route element={lazyPage(<PortalArea />)}>
+          <Route path="ho-so-cua-toi" element={lazyPage(<MyDossiersPage />)} />
+          <Route path="ban-nhap" element={lazyPage(<DraftsPage />)} />
+          <Route path="ban-nhap/:id" element={lazyPage(<WizardPage />)} />
+          <Route path="ho-so/:code" element={lazyPage(<PortalDossierPage />)} />
+          <Route path="phan-anh" element={lazyPage(<PortalFeedbackPage />)} />
+        </Route>
+        <Route path="login" element={lazyPage(<LoginPage />)} />
+        <Route path="logout" element={lazyPage(<LogoutPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
-      <Route path="staff" element={<RequireStaff />}>
-        <Route element={<StaffLayout />}>
-          <Route index element={guarded('overview', <OverviewPage />)} />
-          <Route path="dossiers" element={guarded('dossiers', <DossierListPage />)} />
-          <Route path="dossiers/new" element={guarded('intake', <IntakePage />)} />
-          <Route path="dossiers/:ref" element={guarded('dossiers', <DossierPage />)} />
-          <Route path="units" element={guarded('organisation', <UnitsPage />)} />
-          <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
-          <Route path="catalogue" element={guarded('catalogue', <CatalogueImportPage />)} />
-          <Route path="publication" element={guarded('publication', <PublicationPage />)} />
-          <Route path="users" element={guarded('users', <UsersPage />)} />
-          <Route path="audit" element={guarded('audit', <AuditPage />)} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Route>
+      <Route path="staff/*" element={<StaffRoutes />} />
       </Routes>
     </Suspense>
   );

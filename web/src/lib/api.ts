@@ -27,10 +27,21 @@ interface ErrorBody {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 let csrfToken: string | null = null;
+let portalCsrfToken: string | null = null;
+/** The citizen portal's routes: their session (and CSRF token) is not the staff one. */
+const PORTAL_API = '/api/v1/portal/';
 
 /** Remembers the session's CSRF token (from `Me`); sent on every state-changing request. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/**
+ * Remembers the portal session's CSRF token (from the citizen's `me`); sent on state-changing
+ * requests to `/api/v1/portal/…`. A browser may hold a staff and a citizen session at once.
+ */
+export function setPortalCsrfToken(token: string | null): void {
+  portalCsrfToken = token;
 }
 
 async function request<T>(method: string, path: string, body?: unknown, parser?: Parser<T>): Promise<T> {
@@ -38,7 +49,8 @@ async function request<T>(method: string, path: string, body?: unknown, parser?:
   // A FormData body (file upload) sets its own multipart Content-Type with the boundary.
   const form = body instanceof FormData;
   if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
-  if (STATE_CHANGING.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const token = path.startsWith(PORTAL_API) ? (portalCsrfToken ?? csrfToken) : csrfToken;
+  if (STATE_CHANGING.has(method) && token) headers['X-CSRF-Token'] = token;
   let response: Response;
   try {
     response = await fetch(path, {

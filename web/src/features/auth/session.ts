@@ -1,5 +1,5 @@
 import type { Permission } from '@core/access/permissions';
-import { type Me, meSchema } from '@core/auth/schemas';
+import type { Me } from '@core/auth/schemas';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from '../../lib/api';
 import { ME_KEY } from '../../lib/query-client';
@@ -7,7 +7,9 @@ import { ME_KEY } from '../../lib/query-client';
 /** Who is signed in, or null; a 401 is an answer here, not an error. */
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get('/api/v1/auth/me', meSchema);
+    // The server checks `Me` against its schema before sending it; re-checking here would load zod
+    // on every public page (the portal's budget, docs/portal.md).
+    const me = await api.get<Me>('/api/v1/auth/me');
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -38,7 +40,7 @@ export interface Credentials {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: Credentials) => api.post('/api/v1/auth/login', credentials, meSchema),
+    mutationFn: (credentials: Credentials) => api.post<Me>('/api/v1/auth/login', credentials),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       queryClient.setQueryData(ME_KEY, me);

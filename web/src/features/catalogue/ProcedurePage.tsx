@@ -1,6 +1,6 @@
 import type { ProcedureDetail } from '@core/catalogue/api';
-import { Alert, Anchor, Badge, Card, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconHistory } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconDownload, IconHistory, IconSend } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -182,6 +182,16 @@ export function ProcedurePage() {
         </Anchor>
       </Group>
       {detail.data.status === 'abolished' && <Alert color="red">{t('catalogue.abolished')}</Alert>}
+      {detail.data.status === 'active' && p.onlineLevel !== 'none' && (
+        <Stack gap={4}>
+          <Button component={Link} to={`/nop-ho-so/${encodeURIComponent(p.code)}`} leftSection={<IconSend size={18} aria-hidden />} w={{ base: '100%', xs: 'fit-content' }}>
+            {t('catalogue.applyOnline')}
+          </Button>
+          <Text size="sm" c="dimmed">
+            {t('catalogue.applyOnlineHint')}
+          </Text>
+        </Stack>
+      )}
 
       <Section id="proc-overview" title={t('catalogue.overview')}>
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="sm" m={0}>

@@ -13,13 +13,16 @@ import { Loading } from '../shell/Loading';
 import { NotFoundPage } from '../shell/NotFoundPage';
 import { PageHeader } from '../shell/PageHeader';
 import { QueryError } from '../shell/QueryError';
+import { DossierRating } from '../feedback/DossierRating';
 import { ActionForm } from './ActionForm';
 import { StatusBadge, TimingBadge } from './Badges';
 import { Files, Handovers, History, Violations } from './DossierRecord';
 import { usePeople, useUnitName } from './directory';
 import { formatWhen, remainingText } from './format';
 import { FormsList } from './FormsList';
+import { PaymentsPanel } from './PaymentsPanel';
 import { type DossierDetail, useDossier, useProcedureFacts, useReloadDossiers } from './queries';
+import { ResultUpload } from './ResultUpload';
 
 /** A titled section of the page. */
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -174,7 +177,7 @@ function Dossier({ dossier }: { dossier: DossierDetail }) {
             </Alert>
           )}
           {stale && (
-            <Alert color="orange.9" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('dossiers.page.staleTitle')} withCloseButton closeButtonLabel={t('dossiers.action.cancel')} onClose={() => setStale(null)}>
+            <Alert color="orange" c="black" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('dossiers.page.staleTitle')} withCloseButton closeButtonLabel={t('dossiers.action.cancel')} onClose={() => setStale(null)}>
               {t('dossiers.page.staleText')}
             </Alert>
           )}
@@ -204,6 +207,9 @@ function Dossier({ dossier }: { dossier: DossierDetail }) {
           />
         </Section>
 
+        <ResultUpload dossier={dossier} />
+        <DossierRating dossier={dossier} />
+
         <Section id="dossier-facts" title={t('dossiers.page.facts')}>
           <Facts
             rows={[
@@ -224,6 +230,8 @@ function Dossier({ dossier }: { dossier: DossierDetail }) {
             ]}
           />
         </Section>
+
+        <PaymentsPanel dossier={dossier} />
 
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           <Section id="dossier-forms" title={t('dossiers.page.forms')}>

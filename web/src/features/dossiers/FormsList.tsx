@@ -23,7 +23,7 @@ export function FormsList({ dossier, forms, fresh = [] }: { dossier: Pick<Dossie
               {t('dossiers.page.formLink', { number: formNumber(form), title: FORM_TITLES[form][language] })}
             </Anchor>
             {fresh.includes(form) && (
-              <Badge ml="xs" size="sm" variant="light" color="green.9" c="green.9" radius="sm" tt="none">
+              <Badge ml="xs" size="sm" variant="light" color="green.9" c="#1b6b34" radius="sm" tt="none">
                 {t('dossiers.page.justIssued')}
               </Badge>
             )}

@@ -1,238 +1,227 @@
-import type { ProcedureSummary } from '@core/catalogue/api';
-import { CHANNEL_LABELS, RETURN_METHOD_LABELS, RETURN_METHODS, type ReturnMethod } from '@core/dossier/channel';
+import { type ProcedureSummary, procedureDetail } from '@core/catalogue/api';
+import { ACTION_LABELS, FORM_CODES } from '@core/dossier/actions';
+import type { ProcedureComponent } from '@core/dossier/context';
 import { intakeBody } from '@core/dossier/intake';
-import { Alert, Button, Checkbox, Fieldset, Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { IconAlertCircle, IconDeviceFloppy } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { checklistFor } from '@core/dossier/policy';
+import { Alert, Button, Checkbox, Group, Progress, Radio, Stack, Text, Title } from '@mantine/core';
+import { IconAlertCircle, IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useLanguage } from '../../i18n/locale';
-import { useMe } from '../auth/session';
-import { apiFieldErrors, fromLocalInput, issueMessage, toLocalInput } from './format';
-import { ProcedurePicker } from './ProcedurePicker';
-import { type DossierDetail, useCreateDossier } from './queries';
+import { api } from '../../lib/api';
+import { ErrorAlert } from '../calendar/ErrorAlert';
+import { Loading } from '../shell/Loading';
+import { QueryError } from '../shell/QueryError';
+import { MAX_BYTES } from '../../lib/upload';
+import { AcceptSummary, ComponentList, type FileInputs, MAX_FILES, chosenScans } from './ChecklistStep';
+import { apiFieldErrors, issueMessage } from './format';
+import { EMPTY, type FieldPath, IntakeFields, type Values, bodyOf, useFieldLabels } from './IntakeFields';
+import { type DossierDetail, useCounterIntake } from './queries';
 
-type Kind = 'citizen' | 'organisation';
-type PaperChannel = 'counter' | 'postal';
+/** The outcomes of the counter check. */
+export const OUTCOMES = ['accept', 'request_supplement', 'refuse'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
-interface Values {
-  kind: Kind;
-  idNumber: string;
-  taxCode: string;
-  name: string;
-  representative: string;
-  address: string;
-  phone: string;
-  email: string;
-  channel: PaperChannel;
-  trackingNumber: string;
-  deliveredAt: string;
-  returnMethod: ReturnMethod;
+/**
+ * What the screen carries from the intake to the dossier it recorded (in the history entry, so a
+ * reload keeps it): the forms issued, or the ticks and the outcome still to record.
+ */
+export const recorded = z
+  .object({ issued: z.array(z.enum(FORM_CODES)).optional(), ticked: z.array(z.string()).optional(), outcome: z.enum(OUTCOMES).optional() })
+  .catch({});
+export type Recorded = z.infer<typeof recorded>;
+
+const detailAnswer = z.object({ procedure: procedureDetail });
+
+/** The checklist of a procedure's current version (the one a dossier registered now keeps), ids as the server gives them. */
+function useChecklist(code: string | undefined) {
+  return useQuery({
+    queryKey: ['public', 'catalogue', 'checklist', code],
+    queryFn: async () => checklistFor((await api.get(`/api/v1/procedures/${encodeURIComponent(code ?? '')}`, detailAnswer)).procedure.procedure.components),
+    enabled: Boolean(code),
+    staleTime: 60_000,
+  });
 }
 
-const EMPTY: Values = {
-  kind: 'citizen',
-  idNumber: '',
-  taxCode: '',
-  name: '',
-  representative: '',
-  address: '',
-  phone: '',
-  email: '',
-  channel: 'counter',
-  trackingNumber: '',
-  deliveredAt: '',
-  returnMethod: 'counter',
-};
-
-const optional = (s: string) => (s.trim() ? s.trim() : undefined);
-
-/** The intake body from the form; empty optional fields are left out, as the API wants. */
-function bodyOf(procedure: ProcedureSummary | null, v: Values) {
-  const contact = { name: v.name.trim(), address: optional(v.address), phone: optional(v.phone), email: optional(v.email) };
-  return {
-    procedureCode: procedure?.code ?? '',
-    applicant:
-      v.kind === 'citizen'
-        ? { kind: 'citizen' as const, idNumber: v.idNumber.trim(), ...contact }
-        : { kind: 'organisation' as const, taxCode: v.taxCode.trim(), representative: optional(v.representative), ...contact },
-    channel: v.channel,
-    returnMethod: v.returnMethod,
-    postal: v.channel === 'postal' && (v.trackingNumber.trim() || v.deliveredAt) ? { trackingNumber: v.trackingNumber.trim(), deliveredAt: fromLocalInput(v.deliveredAt) ?? '' } : undefined,
-  };
+/** Server field errors of the one-request intake (`intake.applicant.idNumber`…), by their path in the intake body. */
+function intakeFieldErrors(error: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(apiFieldErrors(error)).map(([field, message]) => [field.replace(/^intake\./, ''), message]));
 }
 
 /**
- * Step 1 of counter intake: procedure, applicant, channel and return method. Built for an officer
- * at the desk: the procedure search has focus, Tab goes field by field, Enter records the dossier.
+ * The counter intake in one request: the dossier's facts, the checklist with a scan per component,
+ * and the outcome of the check. Accepting sends everything at once (registered, scans attached,
+ * accepted and numbered, Mẫu 01 issued); for a supplement request or a refusal the dossier is
+ * recorded with its scans and `onRecorded` hands over to the action's own form. Nothing is sent
+ * until the fields pass the intake schema; a refused request leaves the form as it was.
  */
-export function IntakeForm({ onCreated }: { onCreated: (dossier: DossierDetail) => void }) {
+export function IntakeForm({ onRecorded }: { onRecorded: (dossier: DossierDetail, recorded: Recorded) => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const me = useMe().data;
-  const create = useCreateDossier();
+  const send = useCounterIntake();
   const [procedure, setProcedure] = useState<ProcedureSummary | null>(null);
-  const [onlyMine, setOnlyMine] = useState(true);
   const [v, setValues] = useState<Values>(EMPTY);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
+  const [scanErrors, setScanErrors] = useState<Record<string, string>>({});
+  const [checkError, setCheckError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>('accept');
+  const [receipt, setReceipt] = useState(false);
+  const [percent, setPercent] = useState(0);
+  const inputs = useRef<FileInputs>(new Map());
+  const checklist = useChecklist(procedure?.code);
+  const components: readonly ProcedureComponent[] = checklist.data ?? [];
+  const immediate = procedure?.processingTime?.unit === 'immediate';
+  const label = useFieldLabels(v.kind);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((old) => ({ ...old, [key]: value }));
-
-  const label = {
-    procedureCode: t('dossiers.intake.procedure'),
-    'applicant.idNumber': t('dossiers.intake.idNumber'),
-    'applicant.taxCode': t('dossiers.intake.taxCode'),
-    'applicant.name': v.kind === 'citizen' ? t('dossiers.intake.citizenName') : t('dossiers.intake.organisationName'),
-    'applicant.representative': t('dossiers.intake.representative'),
-    'applicant.address': t('dossiers.intake.address'),
-    'applicant.phone': t('dossiers.intake.phone'),
-    'applicant.email': t('dossiers.intake.email'),
-    'postal.trackingNumber': t('dossiers.intake.trackingNumber'),
-    'postal.deliveredAt': t('dossiers.intake.deliveredAt'),
-  } as const;
-  const serverErrors = apiFieldErrors(create.error);
-  const errorOf = (field: keyof typeof label) => clientErrors[field] ?? serverErrors[field];
+  const serverErrors = intakeFieldErrors(send.error);
+  const errorOf = (field: FieldPath) => clientErrors[field] ?? serverErrors[field];
   const postalError = clientErrors.postal ?? serverErrors.postal;
+  const shown = (field: string) => field in label || field === 'postal';
+  // an error the fields do not show (a scan refused by content, a procedure not received here…)
+  const unmatched = send.isError && !Object.keys(serverErrors).some(shown);
+
+  const tick = (id: string, checked: boolean) => {
+    setCheckError(null);
+    setTicked((old) => {
+      const next = new Set(old);
+      if (checked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  };
+
+  function pick(next: ProcedureSummary | null) {
+    setProcedure(next);
+    // another procedure, another checklist
+    setTicked(new Set());
+    setScanErrors({});
+    setReceipt(false);
+  }
+
+  function clear() {
+    setValues(EMPTY);
+    pick(null);
+    setOutcome('accept');
+    setClientErrors({});
+    setCheckError(null);
+    send.reset();
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = bodyOf(procedure, v);
+    const found: Record<string, string> = {};
     const parsed = intakeBody.safeParse(body);
-    if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path.join('.');
-        found[field] ??= issueMessage(issue, (label as Record<string, string>)[field] ?? field, t, language);
-      }
-      setClientErrors(found);
-      create.reset();
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
+      const field = issue.path.join('.');
+      found[field] ??= issueMessage(issue, (label as Record<string, string>)[field] ?? field, t, language);
+    }
+    const { chosen, large } = chosenScans(components, inputs.current, t('dossiers.intake.fileTooLarge', { mb: MAX_BYTES / 1024 / 1024 }));
+    const missing = components.filter((c) => c.required && !ticked.has(c.id));
+    const check =
+      chosen.length > MAX_FILES
+        ? t('dossiers.intake.tooManyFiles', { max: MAX_FILES })
+        : outcome === 'accept' && missing.length > 0
+          ? t('dossiers.intake.acceptMissing', { items: missing.map((c) => c.name).join('; ') })
+          : null;
+    setClientErrors(found);
+    setScanErrors(large);
+    setCheckError(check);
+    if (Object.keys(found).length > 0 || Object.keys(large).length > 0 || check) {
+      send.reset();
       // focus the first field in error, as a screen-reader user would expect after submitting
       requestAnimationFrame(() => document.querySelector<HTMLElement>('form[data-intake] [aria-invalid="true"]')?.focus());
       return;
     }
-    setClientErrors({});
-    create.mutate(body, { onSuccess: onCreated });
+    setPercent(0);
+    const accept = outcome === 'accept' ? { components: components.filter((c) => ticked.has(c.id)).map((c) => c.id), ...(immediate && receipt ? { receipt: true } : {}) } : undefined;
+    send.mutate(
+      { intake: body, scans: chosen, accept, onProgress: (fraction) => setPercent(Math.round(fraction * 100)) },
+      { onSuccess: (done) => onRecorded(done.dossier, accept ? { issued: done.forms } : { ticked: [...ticked], outcome }) },
+    );
   }
 
-  const unmatched = create.error && Object.keys(serverErrors).length === 0;
   return (
     <form onSubmit={submit} noValidate data-intake>
-      <Stack gap="lg">
-        <Fieldset legend={t('dossiers.intake.procedureSection')}>
-          <Stack gap="xs">
-            <ProcedurePicker
-              label={label.procedureCode}
-              description={t('dossiers.intake.procedureHint')}
-              value={procedure}
-              onChange={setProcedure}
-              unitCode={onlyMine ? me?.user.unitCode : undefined}
-              error={errorOf('procedureCode')}
-              required
-              autoFocus
-            />
-            <Checkbox label={t('dossiers.intake.onlyMyUnit', { unit: me?.user.unitName ?? '' })} checked={onlyMine} onChange={(e) => setOnlyMine(e.currentTarget.checked)} />
+      <Stack gap="xl">
+        <section aria-labelledby="intake-facts">
+          <Title order={2} size="h3" id="intake-facts" mb="sm">
+            {t('dossiers.intake.step1')}
+          </Title>
+          <Stack gap="lg">
+            <IntakeFields procedure={procedure} onProcedure={pick} values={v} onChange={set} errorOf={errorOf} postalError={postalError} />
           </Stack>
-        </Fieldset>
+        </section>
 
-        <Fieldset legend={t('dossiers.intake.applicantSection')}>
-          <Stack gap="sm">
-            <Radio.Group label={t('dossiers.intake.kind')} value={v.kind} onChange={(value) => set('kind', value as Kind)}>
-              <Group gap="lg" mt={6}>
-                <Radio value="citizen" label={t('dossiers.intake.citizen')} />
-                <Radio value="organisation" label={t('dossiers.intake.organisation')} />
-              </Group>
-            </Radio.Group>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              {v.kind === 'citizen' ? (
-                <TextInput
-                  label={label['applicant.idNumber']}
-                  description={t('dossiers.intake.idNumberHint')}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={12}
-                  required
-                  value={v.idNumber}
-                  onChange={(e) => set('idNumber', e.currentTarget.value)}
-                  error={errorOf('applicant.idNumber')}
-                />
-              ) : (
-                <TextInput
-                  label={label['applicant.taxCode']}
-                  description={t('dossiers.intake.taxCodeHint')}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={14}
-                  required
-                  value={v.taxCode}
-                  onChange={(e) => set('taxCode', e.currentTarget.value)}
-                  error={errorOf('applicant.taxCode')}
-                />
-              )}
-              <TextInput label={label['applicant.name']} required autoComplete="off" value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={errorOf('applicant.name')} />
-              {v.kind === 'organisation' && (
-                <TextInput label={label['applicant.representative']} autoComplete="off" value={v.representative} onChange={(e) => set('representative', e.currentTarget.value)} error={errorOf('applicant.representative')} />
-              )}
-              <TextInput label={label['applicant.address']} autoComplete="off" value={v.address} onChange={(e) => set('address', e.currentTarget.value)} error={errorOf('applicant.address')} />
-              <TextInput label={label['applicant.phone']} type="tel" autoComplete="off" value={v.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errorOf('applicant.phone')} />
-              <TextInput label={label['applicant.email']} type="email" autoComplete="off" value={v.email} onChange={(e) => set('email', e.currentTarget.value)} error={errorOf('applicant.email')} />
-            </SimpleGrid>
-          </Stack>
-        </Fieldset>
+        <section aria-labelledby="intake-check">
+          <Title order={2} size="h3" id="intake-check" mb="sm">
+            {t('dossiers.intake.step2')}
+          </Title>
+          {!procedure ? (
+            <Text c="dimmed">{t('dossiers.intake.pickFirst')}</Text>
+          ) : checklist.isPending ? (
+            <Loading />
+          ) : checklist.isError ? (
+            <QueryError error={checklist.error} onRetry={() => void checklist.refetch()} />
+          ) : (
+            <ComponentList key={procedure.code} checklist={components} ticked={ticked} onTick={tick} inputs={inputs.current} errors={scanErrors} />
+          )}
+        </section>
 
-        <Fieldset legend={t('dossiers.intake.deliverySection')}>
-          <Stack gap="sm">
-            <Radio.Group
-              label={t('dossiers.intake.channel')}
-              value={v.channel}
-              onChange={(value) => {
-                set('channel', value as PaperChannel);
-                if (value === 'postal' && !v.deliveredAt) set('deliveredAt', toLocalInput(new Date().toISOString()));
+        <section aria-labelledby="intake-outcome">
+          <Title order={2} size="h3" id="intake-outcome" mb="sm">
+            {t('dossiers.intake.step3')}
+          </Title>
+          <Stack gap="md">
+            <Radio.Group label={t('dossiers.intake.outcome')} value={outcome} onChange={(value) => {
+                setOutcome(value as Outcome);
+                setCheckError(null);
               }}
-              error={postalError}
             >
-              <Group gap="lg" mt={6}>
-                {(['counter', 'postal'] as const).map((c) => (
-                  <Radio key={c} value={c} label={CHANNEL_LABELS[c][language]} />
-                ))}
-              </Group>
-            </Radio.Group>
-            {v.channel === 'postal' && (
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TextInput label={label['postal.trackingNumber']} required autoComplete="off" value={v.trackingNumber} onChange={(e) => set('trackingNumber', e.currentTarget.value)} error={errorOf('postal.trackingNumber')} />
-                <TextInput label={label['postal.deliveredAt']} type="datetime-local" required value={v.deliveredAt} onChange={(e) => set('deliveredAt', e.currentTarget.value)} error={errorOf('postal.deliveredAt')} />
-              </SimpleGrid>
-            )}
-            <Radio.Group label={t('dossiers.intake.returnMethod')} value={v.returnMethod} onChange={(value) => set('returnMethod', value as ReturnMethod)}>
               <Stack gap={6} mt={6}>
-                {RETURN_METHODS.map((m) => (
-                  <Radio key={m} value={m} label={RETURN_METHOD_LABELS[m][language]} />
+                {OUTCOMES.map((o) => (
+                  <Radio key={o} value={o} label={ACTION_LABELS[o][language]} />
                 ))}
               </Stack>
             </Radio.Group>
+            {outcome !== 'accept' ? (
+              <Text size="sm">{t('dossiers.intake.followUp', { action: ACTION_LABELS[outcome][language] })}</Text>
+            ) : (
+              checklist.data && (
+                <>
+                  <AcceptSummary checklist={components} ticked={ticked} />
+                  {immediate && <Checkbox label={t('dossiers.fields.receipt')} checked={receipt} onChange={(e) => setReceipt(e.currentTarget.checked)} />}
+                </>
+              )
+            )}
           </Stack>
-        </Fieldset>
+        </section>
 
         <div role="alert">
-          {unmatched && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={t('dossiers.intake.failed')}>
-              {create.error.message}
+          {checkError && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+              {checkError}
             </Alert>
           )}
-          {!unmatched && (Object.keys(clientErrors).length > 0 || create.isError) && (
+          {unmatched && <ErrorAlert title={t('dossiers.intake.failed')} error={send.error} />}
+          {!unmatched && (Object.keys(clientErrors).length > 0 || Object.keys(scanErrors).length > 0 || send.isError) && (
             <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={t('dossiers.intake.fixErrors')} />
           )}
         </div>
+        {send.isPending && (
+          <Stack gap={4}>
+            <Text size="sm">{t('dossiers.intake.sending', { percent })}</Text>
+            <Progress value={percent} size="lg" aria-label={t('dossiers.intake.progress')} />
+          </Stack>
+        )}
         <Group>
-          <Button type="submit" loading={create.isPending} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>
-            {t('dossiers.intake.create')}
+          <Button type="submit" loading={send.isPending} leftSection={outcome === 'accept' ? <IconCircleCheck size={18} aria-hidden /> : <IconDeviceFloppy size={18} aria-hidden />}>
+            {outcome === 'accept' ? ACTION_LABELS.accept[language] : t('dossiers.intake.create')}
           </Button>
-          <Button
-            variant="default"
-            onClick={() => {
-              setValues(EMPTY);
-              setProcedure(null);
-              setClientErrors({});
-              create.reset();
-            }}
-          >
+          <Button variant="default" onClick={clear} disabled={send.isPending}>
             {t('dossiers.intake.clear')}
           </Button>
         </Group>

@@ -1,24 +1,20 @@
 import { ACTION_LABELS, type FormCode } from '@core/dossier/actions';
 import { CHANNEL_LABELS, RETURN_METHOD_LABELS } from '@core/dossier/channel';
-import type { ProcedureComponent } from '@core/dossier/context';
 import { Alert, Anchor, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconFilePlus } from '@tabler/icons-react';
+import { IconCircleCheck, IconFilePlus } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { useLanguage } from '../../i18n/locale';
 import { Loading } from '../shell/Loading';
 import { PageHeader } from '../shell/PageHeader';
 import { QueryError } from '../shell/QueryError';
 import { ActionForm } from './ActionForm';
 import { StatusBadge } from './Badges';
-import { ChecklistStep } from './ChecklistStep';
+import { AcceptSummary, ChecklistStep } from './ChecklistStep';
 import { FormsList } from './FormsList';
-import { IntakeForm } from './IntakeForm';
+import { IntakeForm, OUTCOMES, type Outcome, type Recorded, recorded } from './IntakeForm';
 import { type ActionOutcome, type DossierDetail, useDossier, useProcedureFacts, useReloadDossiers } from './queries';
-
-const OUTCOMES = ['accept', 'request_supplement', 'refuse'] as const;
-type Outcome = (typeof OUTCOMES)[number];
 
 /** A step's heading, focused when the step opens so keyboard and screen-reader users land there. */
 function StepTitle({ id, children, focus }: { id: string; children: string; focus?: boolean }) {
@@ -61,22 +57,6 @@ function Summary({ dossier }: { dossier: DossierDetail }) {
   );
 }
 
-/** What accepting will record: how many components were ticked, and which required ones are missing. */
-function AcceptSummary({ checklist, ticked }: { checklist: readonly ProcedureComponent[]; ticked: ReadonlySet<string> }) {
-  const { t } = useTranslation();
-  const missing = checklist.filter((c) => c.required && !ticked.has(c.id));
-  return (
-    <Stack gap={4}>
-      <Text size="sm">{t('dossiers.intake.acceptSummary', { ticked: checklist.filter((c) => ticked.has(c.id)).length, total: checklist.length })}</Text>
-      {missing.length > 0 && (
-        <Alert color="orange.9" variant="light" p="xs" icon={<IconAlertTriangle aria-hidden />}>
-          {t('dossiers.intake.acceptMissing', { items: missing.map((c) => c.name).join('; ') })}
-        </Alert>
-      )}
-    </Stack>
-  );
-}
-
 /** After the check: the outcome, the forms to print and the way to the next applicant. */
 function Done({ dossier, issued, onNext }: { dossier: DossierDetail; issued: readonly FormCode[]; onNext: () => void }) {
   const { t } = useTranslation();
@@ -115,15 +95,19 @@ function Done({ dossier, issued, onNext }: { dossier: DossierDetail; issued: rea
   );
 }
 
-/** Steps 2 and 3: the checklist with scans, then accept, request a supplement or refuse. */
-function Check({ dossier, onNext }: { dossier: DossierDetail; onNext: () => void }) {
+/**
+ * A registered dossier at the counter (reached from its page, or after an intake recorded for a
+ * supplement request or a refusal): the checklist with scans, then accept, request a supplement or
+ * refuse, each its own action. After the check: the outcome and its forms.
+ */
+function Check({ dossier, carried, onNext }: { dossier: DossierDetail; carried: Recorded; onNext: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const procedure = useProcedureFacts(dossier.procedureCode);
   const reload = useReloadDossiers();
-  const [ticked, setTicked] = useState<Set<string>>(() => new Set(dossier.files.map((f) => f.componentId)));
-  const [outcome, setOutcome] = useState<Outcome>('accept');
-  const [issued, setIssued] = useState<FormCode[]>([]);
+  const [ticked, setTicked] = useState<Set<string>>(() => new Set([...dossier.files.map((f) => f.componentId), ...(carried.ticked ?? [])]));
+  const [outcome, setOutcome] = useState<Outcome>(carried.outcome ?? 'accept');
+  const [issued, setIssued] = useState<FormCode[]>(carried.issued ?? []);
   const [stale, setStale] = useState<string | null>(null);
 
   if (dossier.status !== 'new') return <Done dossier={dossier} issued={issued} onNext={onNext} />;
@@ -143,13 +127,16 @@ function Check({ dossier, onNext }: { dossier: DossierDetail; onNext: () => void
     <Stack gap="xl">
       <Summary dossier={dossier} />
       <section aria-labelledby="intake-check">
-        <StepTitle id="intake-check" focus>
+        {/* the intake just recorded leaves only the outcome to fill in */}
+        <StepTitle id="intake-check" focus={!carried.outcome}>
           {t('dossiers.intake.step2')}
         </StepTitle>
         <ChecklistStep dossier={dossier} checklist={checklist} ticked={ticked} onTick={tick} />
       </section>
       <section aria-labelledby="intake-outcome">
-        <StepTitle id="intake-outcome">{t('dossiers.intake.step3')}</StepTitle>
+        <StepTitle id="intake-outcome" focus={Boolean(carried.outcome)}>
+          {t('dossiers.intake.step3')}
+        </StepTitle>
         <Stack gap="md">
           <Radio.Group label={t('dossiers.intake.outcome')} value={outcome} onChange={(v) => setOutcome(v as Outcome)}>
             <Stack gap={6} mt={6}>
@@ -160,7 +147,7 @@ function Check({ dossier, onNext }: { dossier: DossierDetail; onNext: () => void
           </Radio.Group>
           <div role="alert">
             {stale && (
-              <Alert color="orange.9" variant="light" title={t('dossiers.page.staleTitle')}>
+              <Alert color="orange" c="black" variant="light" title={t('dossiers.page.staleTitle')}>
                 {t('dossiers.page.staleText')}
               </Alert>
             )}
@@ -189,17 +176,21 @@ function Check({ dossier, onNext }: { dossier: DossierDetail; onNext: () => void
 }
 
 /** Loads the dossier being checked (its id is in the address, so a reload keeps the place). */
-function IntakeCheck({ id, onNext }: { id: string; onNext: () => void }) {
+function IntakeCheck({ id, carried, onNext }: { id: string; carried: Recorded; onNext: () => void }) {
   const dossier = useDossier(id);
   if (dossier.isPending) return <Loading />;
   if (dossier.isError) return <QueryError error={dossier.error} onRetry={() => void dossier.refetch()} />;
-  return <Check dossier={dossier.data} onNext={onNext} />;
+  return <Check dossier={dossier.data} carried={carried} onNext={onNext} />;
 }
 
-/** Counter intake: record the dossier, check its components with scans, then accept, ask for more or refuse. */
+/**
+ * Counter intake: the dossier's facts, its components with scans and the outcome of the check, sent
+ * in one request; the page then shows the recorded dossier (`?id=`), its forms or the action still to take.
+ */
 export function IntakePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
   const id = params.get('id');
   return (
     <>
@@ -213,14 +204,9 @@ export function IntakePage() {
         }
       />
       {id ? (
-        <IntakeCheck key={id} id={id} onNext={() => setParams({})} />
+        <IntakeCheck key={id} id={id} carried={recorded.parse(location.state ?? {})} onNext={() => setParams({})} />
       ) : (
-        <Stack gap="md">
-          <Title order={2} size="h3">
-            {t('dossiers.intake.step1')}
-          </Title>
-          <IntakeForm onCreated={(d) => setParams({ id: d.id })} />
-        </Stack>
+        <IntakeForm onRecorded={(d, carried) => setParams({ id: d.id }, { state: carried })} />
       )}
     </>
   );

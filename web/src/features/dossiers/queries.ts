@@ -7,7 +7,9 @@ import type { Status } from '@core/dossier/status';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiError, api } from '../../lib/api';
+import { useMe } from '../auth/session';
 import { useProcedure } from '../catalogue/queries';
+import { uploadWithProgress } from '../../lib/upload';
 
 /** The dossier page's data and the list's rows: the server's views, defined once in core/dossier/api.ts. */
 export type { DossierDetail, DossierListItem };
@@ -71,12 +73,35 @@ function useRemember() {
   };
 }
 
-/** Counter or postal intake: a `new` dossier in the officer's unit. */
-export function useCreateDossier() {
+/** What the counter sends in one request: the intake, each scan after its component, the accept when the check passed. */
+export interface CounterIntake {
+  intake: z.input<typeof intakeBody>;
+  scans: readonly { componentId: string; file: File }[];
+  /** The accept's input without the code (the server numbers the dossier); absent = registered as `new`. */
+  accept?: { components: string[]; receipt?: boolean };
+  /** Called as the request's body goes out, with the share sent (0…1). */
+  onProgress: (fraction: number) => void;
+}
+
+/**
+ * Counter or postal intake in one multipart `POST /api/v1/dossiers`: the dossier is registered in the
+ * officer's unit with its scans and, with `accept`, accepted and numbered. Sent with upload progress.
+ */
+export function useCounterIntake() {
   const remember = useRemember();
+  const csrfToken = useMe().data?.csrfToken ?? null;
   return useMutation({
-    mutationFn: async (body: z.input<typeof intakeBody>) => (await api.post('/api/v1/dossiers', body, detailAnswer)).dossier,
-    onSuccess: remember,
+    mutationFn: ({ intake, scans, accept, onProgress }: CounterIntake) => {
+      const form = new FormData();
+      form.append('intake', JSON.stringify(intake));
+      if (accept) form.append('accept', JSON.stringify(accept));
+      for (const { componentId, file } of scans) {
+        form.append('componentId', componentId);
+        form.append('file', file, file.name);
+      }
+      return uploadWithProgress('/api/v1/dossiers', form, { csrfToken, parser: actionAnswer, onProgress }).done;
+    },
+    onSuccess: (outcome) => remember(outcome.dossier),
   });
 }
 

@@ -1,4 +1,5 @@
-import { type Unit, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@core/org/unit';
+import type { Unit } from '@core/org/unit';
+import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@core/org/unit-kinds';
 import { Accordion, Paper, SimpleGrid, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';

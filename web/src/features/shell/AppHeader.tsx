@@ -1,21 +1,27 @@
 import { Anchor, Box, Burger, Button, Group, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
-import { IconBuildingBank, IconFileSearch, IconLogin } from '@tabler/icons-react';
+import { IconBuildingBank, IconFileSearch } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useMe } from '../auth/session';
-import { LanguageMenu } from './LanguageMenu';
-import { UserMenu } from './UserMenu';
+import { AccountEntry } from '../portal/AccountEntry';
+import { LanguageSwitch } from './LanguageSwitch';
+
+// Only staff need their menu (and the pop-over code it brings): citizens' pages never load it.
+const UserMenu = lazy(() => import('./UserMenu').then((m) => ({ default: m.UserMenu })));
 
 export interface NavbarToggle {
   opened: boolean;
   toggle: () => void;
 }
 
-/** The top bar: app name, the signed-in person's current unit, language, and account or sign-in. */
+/**
+ * The top bar: app name, the signed-in person's current unit, language, and the staff member's menu
+ * or, for everyone else, the citizen's sign-in or account (the staff sign-in is on the home page).
+ */
 export function AppHeader({ navbar }: { navbar?: NavbarToggle }) {
   const { t } = useTranslation();
   const me = useMe().data;
-  const onLoginPage = useLocation().pathname === '/login';
   return (
     <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
       <Group gap="xs" wrap="nowrap" miw={0}>
@@ -60,15 +66,13 @@ export function AppHeader({ navbar }: { navbar?: NavbarToggle }) {
             {t('catalogue.title')}
           </Text>
         </Button>
-        <LanguageMenu />
+        <LanguageSwitch />
         {me ? (
-          <UserMenu me={me} />
+          <Suspense fallback={null}>
+            <UserMenu me={me} />
+          </Suspense>
         ) : (
-          !onLoginPage && (
-            <Button component={Link} to="/login" size="xs" leftSection={<IconLogin size={16} aria-hidden />}>
-              {t('auth.submit')}
-            </Button>
-          )
+          <AccountEntry />
         )}
       </Group>
     </Group>

@@ -3,6 +3,8 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
+// The workspace's texts come with its code, not with the public pages (src/i18n/staff-sections.json).
+import '../../i18n/staff';
 import { useMe } from '../auth/session';
 import { AppHeader } from './AppHeader';
 import { SkipLink } from './SkipLink';
