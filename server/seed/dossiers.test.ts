@@ -146,6 +146,16 @@ describe.each(ENGINES)('demo dossiers (%s)', (engine) => {
     for (const r of returnedOnline) expect(results.has(r.id), r.id).toBe(true);
   });
 
+  it('gives the identity simulator’s demo people dossiers of their own, in different states', async () => {
+    const rows = await dossiers();
+    const of = (kind: string, id: string) => rows.filter((r) => r.applicant_kind === kind && r.applicant_id_number === id);
+    const an = of('citizen', '031085012345');
+    expect(an.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(an.map((r) => r.status)).size).toBeGreaterThanOrEqual(3);
+    expect(of('citizen', '031192004567').length).toBeGreaterThan(0);
+    expect(of('organisation', '0201234569').length).toBeGreaterThan(0);
+  });
+
   it('writes one audit event per step, the chains verify, and one event announces the simulated history', async () => {
     expect(await verifyAuditChains(db())).toMatchObject({ ok: true, firstBroken: null });
     const events = await db().selectFrom('audit_events').select(['entity_id', 'action', 'request_id']).where('entity_type', '=', 'dossier').execute();

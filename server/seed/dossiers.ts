@@ -30,6 +30,7 @@ import { inputFor } from './dossier-inputs';
 import { type Desk, type Plan, planDossiers } from './dossier-plan';
 import { loadProcedures } from './dossier-procedures';
 import type { Step, TimingCtx } from './dossier-scenarios';
+import { assignDemoCitizens } from './demo-citizens';
 import { DEMO_PASSWORD, DEMO_UNITS } from './demo-org';
 import { DEMO_DEPARTMENTS, DEMO_DESKS } from './demo-staff';
 import { seedFeePayment } from './payments';
@@ -127,6 +128,7 @@ export async function seedDemoDossiers(db: Kysely<DB>, opts: SeedDossiersOptions
   const desks: Desk[] = DEMO_DESKS.map((d) => ({ key: d.desk, id: unit(d.desk).id, code: unit(d.desk).code, commune: d.commune ? { key: d.commune, code: unit(d.commune).code } : null, share: d.share }));
   const from = now - HISTORY_DAYS * DAY_MS;
   const plans = planDossiers({ now, from, cal, r: new Random(seed), desks, procedures }, count);
+  assignDemoCitizens(plans);
   say(`planning ${plans.length} dossiers from ${new Date(from).toISOString().slice(0, 10)} to ${new Date(now).toISOString().slice(0, 10)}: ${desks.length} one-stop desks, ${new Set(plans.map((p) => p.procedure.code)).size} procedures`);
 
   const resultNumbers = new Map<string, number>();
