@@ -41,6 +41,21 @@ import { scanPdf, scanPng } from './scans';
 /** The applicant's name without diacritics, for the demo's plain-text PDFs. */
 const applicantAscii = (plan: Plan) => (plan.body.applicant as { name: string }).name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
 
+/** The sum of a plan's fixed fees (đồng). */
+const fixedFeesOf = (plan: Plan) => plan.procedure.input.fees.reduce((s, f) => s + (f.amount ?? 0), 0);
+
+/**
+ * The payment an action of the demo history records, or null: `fee_paid` says how the demanded fee
+ * was paid; a fixed fee of a story without a demand is paid at intake (`accept`) — online for most
+ * online dossiers, through the post for postal ones, at the desk otherwise.
+ */
+function paymentOf(plan: Plan, action: string, input: unknown, r: Random): { method: 'cash' | 'post' | 'online'; receipt?: string } | null {
+  if (action === 'fee_paid') return input as { method: 'cash' | 'post' | 'online'; receipt?: string };
+  if (action !== 'accept' || fixedFeesOf(plan) <= 0 || plan.scenario.steps.some((s) => s.action === 'await_fee')) return null;
+  const method = plan.channel === 'online' ? (r.chance(0.8) ? 'online' : 'cash') : plan.channel === 'postal' ? 'post' : 'cash';
+  return { method, receipt: `BL${r.digits(7)}` };
+}
+
 /** Dossiers in the demo. */
 export const DEMO_DOSSIER_COUNT = 400;
 /** The default random seed (the same instant and seed give the same dossiers). */
@@ -217,16 +232,16 @@ export async function seedDemoDossiers(db: Kysely<DB>, opts: SeedDossiersOptions
     const loaded = { row, rules: plan.procedure.rules, calendar };
     const roles = staff.rolesOver(person, row);
     const body = { version: row.version, input };
-    // a fee confirmed is a fee paid: its payment row and event go in with the action (seed/payments.ts)
-    const { row: written, decision } =
-      step.action === 'fee_paid'
-        ? await db.transaction().execute(async (trx) => {
-            const fixedFees = plan.procedure.input.fees.reduce((s, f) => s + (f.amount ?? 0), 0);
-            const payer = { kind: 'citizen' as const, id: `demo-citizen-${seed}-${plan.n}`, name: (plan.body.applicant as { name: string }).name };
-            await seedFeePayment(trx, { row, input: input as { method: 'cash' | 'post' | 'online'; receipt?: string }, at, fixedFees, payer, officer: ctx.actor, requestId: ctx.requestId, txnId: r.digits(10) });
-            return performActionIn(trx, ctx, loaded, roles, step.action, body);
-          })
-        : await performAction(ctx, loaded, roles, step.action, body);
+    const payment = paymentOf(plan, step.action, input, r);
+    // a fee paid goes in with the action that records it (seed/payments.ts): fee_paid after the
+    // staff's demand, or a fixed fee paid at intake (online at submission, else at the desk or post)
+    const { row: written, decision } = payment
+      ? await db.transaction().execute(async (trx) => {
+          const payer = { kind: 'citizen' as const, id: `demo-citizen-${seed}-${plan.n}`, name: (plan.body.applicant as { name: string }).name };
+          await seedFeePayment(trx, { row, input: payment, at, fixedFees: fixedFeesOf(plan), payer, officer: ctx.actor, requestId: ctx.requestId, txnId: r.digits(10) });
+          return performActionIn(trx, ctx, loaded, roles, step.action, body);
+        })
+      : await performAction(ctx, loaded, roles, step.action, body);
     live.row = written;
     live.deadline = decision.deadline;
     live.last = at;
