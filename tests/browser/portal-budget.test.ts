@@ -21,9 +21,8 @@ const PHONE = { width: 360, height: 740 };
 
 /**
  * Source modules of the staff workspace: its features, its routes, frame, guards and sign-in, and its
- * texts. Three small helpers living in staff folders are shared with the portal and allowed:
- * `units/queries.ts` (the home page's public unit directory reads the same list),
- * `dossiers/format.ts` (dates) and `calendar/ErrorAlert.tsx` (the submission wizard's error box).
+ * texts. One module in a staff folder is shared with the portal and allowed: `units/queries.ts`
+ * (the home page's public unit directory reads the same list).
  */
 const BACK_OFFICE: readonly RegExp[] = [
   /^web\/src\/features\/(dossiers|units|users|audit|calendar|publication|feedback)\//,
@@ -34,7 +33,7 @@ const BACK_OFFICE: readonly RegExp[] = [
   /^web\/src\/i18n\/staff\.ts$/,
   /staff-texts|\?staff$/,
 ];
-const SHARED = new Set(['web/src/features/units/queries.ts', 'web/src/features/dossiers/format.ts', 'web/src/features/calendar/ErrorAlert.tsx']);
+const SHARED = new Set(['web/src/features/units/queries.ts']);
 /** Chart libraries (none is a dependency today; one added for the back office must stay there). */
 const CHARTS = /node_modules\/(@mantine\/charts|recharts|chart\.js|react-chartjs-2|echarts|apexcharts|highcharts|victory[\w-]*|d3|d3-[\w-]+)\//;
 
@@ -191,6 +190,8 @@ describe('the portal’s JavaScript budget', () => {
     contexts.push(page.context());
     const scripts = recordScripts(page);
     await signIn(page, suite.server.url, 'admin');
+    // the overview page is a lazy chunk of its own: wait until it has loaded
+    await page.waitForLoadState('networkidle');
     const loaded = (await scripts()).flatMap((s) => chunkModules()[s.chunk] ?? []);
     expect(loaded).toContain('web/src/features/shell/StaffRoutes.tsx');
     expect(loaded).toContain('web/src/features/shell/OverviewPage.tsx');

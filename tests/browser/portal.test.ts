@@ -9,7 +9,7 @@ import { PAYMENT_STATUS_LABELS } from '@core/payment/state';
 import { STATUS_LABELS } from '@core/dossier/status';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatMoney } from '../../web/src/features/portal/format';
+import { formatMoney } from '../../web/src/lib/format';
 import { vi as portalVi } from '../../web/src/features/portal/texts';
 import { vi as submitVi } from '../../web/src/features/submit/texts';
 import { axeViolations, DEMO_PASSWORD, openPage, openSignedIn, scrollWidth, TEXT, unlabelledInputs, useBrowserSuite, withParams } from './harness';

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/locale';
 import { dayRuns, KIND_MARKERS, nowLocalInVietnam } from './calendar-model';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../shell/ErrorAlert';
 import { type DueAnswer, useComputeDue } from './queries';
 import { useCalendarText } from './useCalendarText';
 

@@ -2,7 +2,7 @@ import { Alert, Button, Input, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconFileImport } from '@tabler/icons-react';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../shell/ErrorAlert';
 import { useImportSchedule } from './queries';
 
 /** Upload of an official schedule (.csv or .json); shows how many days were set, or the server's reason. */

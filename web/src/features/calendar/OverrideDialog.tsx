@@ -2,7 +2,7 @@ import { Button, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/co
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay, CalendarOverrideEntry } from './calendar-model';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../shell/ErrorAlert';
 import { useRemoveOverride, useSetOverride } from './queries';
 import { useCalendarText } from './useCalendarText';
 

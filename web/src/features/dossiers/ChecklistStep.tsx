@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Checkbox, Group, Input, Stack, Text } from '@mant
 import { IconAlertTriangle, IconCircleCheck, IconUpload } from '@tabler/icons-react';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../calendar/ErrorAlert';
+import { ErrorAlert } from '../shell/ErrorAlert';
 import { ACCEPT, MAX_BYTES } from '../../lib/upload';
 import { type DossierDetail, useUploadFiles } from './queries';
 

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useLanguage } from '../../i18n/locale';
 import { api } from '../../lib/api';
-import { ErrorAlert } from '../calendar/ErrorAlert';
+import { ErrorAlert } from '../shell/ErrorAlert';
 import { Loading } from '../shell/Loading';
 import { QueryError } from '../shell/QueryError';
 import { MAX_BYTES } from '../../lib/upload';

@@ -7,6 +7,8 @@ import type { Language } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { matchesQuery } from '../../lib/text';
 
+export { formatWhen } from '../../lib/format';
+
 /** Where a dossier's clock stands (on track, at risk, overdue…). */
 export type TimingStatus = DossierView['timing'];
 
@@ -23,22 +25,6 @@ export const TIMING_COLORS: Record<TimingStatus, string> = {
   finished_on_time: '#1b6b34',
   finished_late: 'red.9',
 };
-
-const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
-
-/** An instant as dd/mm/yyyy hh:mm in Hải Phòng time, whatever the browser's zone; '—' when absent. */
-export function formatWhen(iso: string | null | undefined, language: Language): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(new Date(iso));
-}
 
 /** Working minutes as "26 giờ 30 phút" (the absolute value; the caller says whether left or late). */
 export function formatWorkingTime(t: TFunction, minutes: number): string {

@@ -12,7 +12,7 @@ import { Loading } from '../shell/Loading';
 import { PageHeader } from '../shell/PageHeader';
 import { QueryError } from '../shell/QueryError';
 import { Facts } from './Facts';
-import { formatSize, formatWhen } from './format';
+import { formatSize, formatWhen } from '../../lib/format';
 import { PaymentPanel } from './PaymentPanel';
 import { fileUrl, formUrl, receiptUrl, usePortalDossier } from './queries';
 import { ResultsPanel } from './ResultsPanel';

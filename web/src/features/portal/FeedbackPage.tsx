@@ -11,7 +11,7 @@ import { Loading } from '../shell/Loading';
 import { PageHeader } from '../shell/PageHeader';
 import { QueryError } from '../shell/QueryError';
 import { useUnits } from '../units/queries';
-import { formatWhen } from './format';
+import { formatWhen } from '../../lib/format';
 import { useMyDossiers, useMyFeedback, useSendFeedback } from './queries';
 import './register-texts';
 

@@ -10,7 +10,7 @@ import { ApiError } from '../../lib/api';
 import { Loading } from '../shell/Loading';
 import { PageHeader } from '../shell/PageHeader';
 import { Facts } from './Facts';
-import { formatWhen } from './format';
+import { formatWhen } from '../../lib/format';
 import { useTrack } from './queries';
 import './register-texts';
 import { StatusBadge } from './StatusBadge';

@@ -8,7 +8,7 @@ import { useLanguage } from '../../i18n/locale';
 import { Loading } from '../shell/Loading';
 import { PageHeader } from '../shell/PageHeader';
 import { QueryError } from '../shell/QueryError';
-import { formatWhen } from './format';
+import { formatWhen } from '../../lib/format';
 import { type DossierFilter, PAGE_SIZE, useMyDossiers } from './queries';
 import { usePortalMe } from './session';
 import { ACTION_COLOR, StatusBadge } from './StatusBadge';

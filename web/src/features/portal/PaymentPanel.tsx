@@ -5,7 +5,7 @@ import { IconAlertCircle, IconCircleCheck, IconCreditCard, IconInfoCircle } from
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/locale';
 import { QueryError } from '../shell/QueryError';
-import { formatMoney, formatWhen } from './format';
+import { formatMoney, formatWhen } from '../../lib/format';
 import { usePayments, useStartPayment } from './queries';
 
 /**

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/locale';
 import { QueryError } from '../shell/QueryError';
-import { formatWhen } from './format';
+import { formatWhen } from '../../lib/format';
 import { useRate, useRating } from './queries';
 
 /**

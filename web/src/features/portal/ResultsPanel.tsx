@@ -3,7 +3,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/locale';
 import { QueryError } from '../shell/QueryError';
-import { formatSize, formatWhen } from './format';
+import { formatSize, formatWhen } from '../../lib/format';
 import { resultUrl, useResults } from './queries';
 
 /** The electronic result, once issued and returned online: each document to download (every download is logged). */

@@ -3,7 +3,7 @@ import { IconAlertCircle, IconUpload } from '@tabler/icons-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/locale';
-import { formatWhen } from './format';
+import { formatWhen } from '../../lib/format';
 import { type SupplementFile, useAnswerSupplement } from './queries';
 
 /** What the server checks by content; the picker offers only these. */

@@ -4,7 +4,7 @@ import type { TimelineEntry } from '@core/portal/api';
 import { List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/locale';
-import { formatWhen } from './format';
+import { formatWhen } from '../../lib/format';
 
 /** Every status the dossier went through, oldest first, with the dates and what the applicant was told. */
 export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {

@@ -4,7 +4,7 @@ import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/locale';
-import { formatMoney, formatWhen } from './format';
+import { formatMoney, formatWhen } from '../../lib/format';
 import { SupplementForm } from './SupplementForm';
 
 /** One thing the applicant must do, in words, with the form that does it when it can be done here. */

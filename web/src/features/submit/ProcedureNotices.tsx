@@ -6,7 +6,7 @@ import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { currentLanguage } from '../../i18n';
-import { ErrorAlert } from '../calendar/ErrorAlert';
+import { ErrorAlert } from '../shell/ErrorAlert';
 import { problemMessage } from './live';
 import { useDeleteDraft } from './queries';
 import { useRestartDraft } from './restart';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLanguage } from '../../i18n';
 import { formatProcessingTime, formatVnd } from '../catalogue/format';
-import { ErrorAlert } from '../calendar/ErrorAlert';
+import { ErrorAlert } from '../shell/ErrorAlert';
 import { type LiveDraft, problemMessage, type Step, stepOf } from './live';
 import { useSubmitDraft } from './queries';
 import type { DraftEditor } from './useDraftEditor';

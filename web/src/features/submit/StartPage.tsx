@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../lib/api';
-import { ErrorAlert } from '../calendar/ErrorAlert';
+import { ErrorAlert } from '../shell/ErrorAlert';
 import { Loading } from '../shell/Loading';
 import { PageHeader } from '../shell/PageHeader';
 import { QueryError } from '../shell/QueryError';

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLanguage } from '../../i18n';
-import { formatWhen } from '../dossiers/format';
+import { formatWhen } from '../../lib/format';
 
 /** "ACDE FGHJ": a secret in two groups of four, easier to read aloud and copy by hand. */
 function grouped(secret: string): string {

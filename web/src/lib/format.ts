@@ -1,8 +1,9 @@
-import type { Language } from '../../i18n';
+/** Dates, money and sizes as people read them, shared by the portal and the back office. */
+import type { Language } from '../i18n';
 
 const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
-/** An instant as dd/mm/yyyy hh:mm in Hải Phòng time, whatever the phone's zone; '—' when absent. */
+/** An instant as dd/mm/yyyy hh:mm in Hải Phòng time, whatever the browser's zone; '—' when absent. */
 export function formatWhen(iso: string | null | undefined, language: Language): string {
   if (!iso) return '—';
   return new Intl.DateTimeFormat(LOCALES[language], {
