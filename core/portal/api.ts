@@ -298,6 +298,8 @@ export const portalDossierDetail = portalDossierSummary.extend({
   finishedAt: instant.nullable(),
   receivingUnit: unitRef,
   returnMethod: z.enum(RETURN_METHODS),
+  /** How the result actually went back, once it has: when, how, and the postal item number when by post. */
+  returned: z.object({ at: instant, method: z.enum(RETURN_METHODS), trackingNumber: z.string().nullable() }).nullable(),
   applicant: portalApplicant,
   presence: z.object({ reason: z.string() }).nullable(),
   timeline: z.array(timelineEntry),

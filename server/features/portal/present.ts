@@ -104,6 +104,7 @@ export function presentOwnDossier(row: DossierRow, names: DossierNames, files: D
     finishedAt: iso(row.finished_at),
     receivingUnit: names.receivingUnit,
     returnMethod: d.returnMethod,
+    returned: d.returned ? { at: formatInstant(d.returned.at), method: d.returned.method, trackingNumber: d.returned.trackingNumber } : null,
     applicant: { kind: row.applicant_kind, idNumber: row.applicant_id_number, name: row.applicant_name },
     presence: names.presence,
     timeline: dossierTimeline(d, { publicView: false }),

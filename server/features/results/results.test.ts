@@ -131,6 +131,15 @@ describe.each(ENGINES)('result documents (%s)', (engine) => {
     expect(await t.database.db.selectFrom('dossier_result_downloads').select('id').where('dossier_id', '=', d.id).execute()).toHaveLength(2);
   });
 
+  it('a result sent by post shows the applicant when it went and the postal item number', async () => {
+    const d = await dossierAt(s, 'returned', { returnMethod: 'post' });
+    const page = await an.get(`/api/v1/portal/dossiers/${d.code}`);
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json()).toMatchObject({ status: 'returned', returnMethod: 'post', returned: { method: 'post', trackingNumber: 'EMS123' } });
+    // the result itself is not offered online: it went on paper
+    expect((await an.get(`/api/v1/portal/dossiers/${d.code}/results`)).json()).toEqual({ available: false, files: [] });
+  });
+
   it('another citizen gets 404 for the results of a dossier that is not theirs', async () => {
     const d = await dossierAt(s, 'issued');
     const fileId = (await s.chuyenvien.get(`/api/v1/dossiers/${d.code}/results`)).json().files[0].id as string;

@@ -42,6 +42,16 @@ function Situation({ dossier }: { dossier: PortalDossierDetail }) {
           [t('portal.dossier.submitted'), `${formatWhen(dossier.submittedAt, language)} · ${CHANNEL_LABELS[dossier.channel][language]}`],
           [t('portal.dossier.received'), formatWhen(dossier.receivedAt, language)],
           [t('portal.dossier.returnMethod'), RETURN_METHOD_LABELS[dossier.returnMethod][language]],
+          ...(dossier.returned
+            ? [
+                [
+                  t('portal.dossier.returned'),
+                  dossier.returned.trackingNumber
+                    ? t('portal.dossier.returnedByPost', { at: formatWhen(dossier.returned.at, language), number: dossier.returned.trackingNumber })
+                    : `${formatWhen(dossier.returned.at, language)} · ${RETURN_METHOD_LABELS[dossier.returned.method][language]}`,
+                ] as const,
+              ]
+            : []),
           [
             t('portal.dossier.applicant'),
             <span key="applicant">

@@ -44,6 +44,8 @@ export const en: PortalTexts = {
     submitted: 'Submitted',
     received: 'Accepted',
     returnMethod: 'Result delivery',
+    returned: 'Result delivered',
+    returnedByPost: '{{at}} · sent by post, item number {{number}} (track it with the postal operator)',
     applicant: 'Applicant',
     presence: 'This procedure needs you in person: {{reason}}',
     timeline: 'History',
