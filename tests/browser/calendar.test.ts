@@ -1,10 +1,9 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, scrollWidth, signIn, switchLanguage, TEXT, useBrowserSuite, unlabelledInputs } from './harness';
+import { openPage, scrollWidth, signIn, switchLanguage, TEXT, useBrowserSuite, unlabelledInputs, PHONE } from './harness';
 
 const T = TEXT.vi;
 const C = T.calendar;
-const PHONE = { width: 360, height: 740 };
 
 /** Fills the `{{name}}` placeholders of a UI text. */
 function fill(template: string, params: Record<string, string | number>): string {

@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, scrollWidth, signIn, switchLanguage, TEXT, useBrowserSuite } from './harness';
+import { openPage, scrollWidth, signIn, switchLanguage, TEXT, useBrowserSuite, PHONE } from './harness';
 
 const T = TEXT.vi;
 const C = T.catalogue;
 const A = T.catalogueAdmin;
-const PHONE = { width: 360, height: 740 };
 
 /** Fills the `{{name}}` placeholders of a UI text. */
 function fill(template: string, params: Record<string, string | number>): string {

@@ -5,11 +5,10 @@ import { STATUS_LABELS } from '@core/dossier/status';
 import { ERRORS } from '@core/errors/catalogue';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSignedIn, scrollWidth, switchLanguage, TEXT, unlabelledInputs, useBrowserSuite, withParams } from './harness';
+import { openSignedIn, scrollWidth, switchLanguage, TEXT, unlabelledInputs, useBrowserSuite, withParams, PHONE } from './harness';
 
 const T = TEXT.vi;
 const D = T.dossiers;
-const PHONE = { width: 360, height: 740 };
 /** The procedure of the API walk (server/features/dossiers/walk.test.ts): Sở Tư pháp's, received at the city service centre, 2 required components. */
 const PROCEDURE = 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam (2.000488)';
 const COMPONENTS = ['Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp', 'Bản chụp giấy tờ tùy thân'];

@@ -11,6 +11,9 @@ export const TEXT = { vi: viTexts, en };
 
 export const DEMO_PASSWORD = 'demo123';
 
+/** The phone every page must fit: 360 px wide (a cheap Android phone). */
+export const PHONE = { width: 360, height: 740 };
+
 /**
  * Starts Debian's Chromium. `launch()` gives the browser a fresh temporary user-data-dir of its own
  * (Playwright refuses `--user-data-dir` in args), removed again on close.

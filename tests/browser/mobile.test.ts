@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, scrollWidth, signIn, switchLanguage, TEXT, useBrowserSuite } from './harness';
+import { openPage, scrollWidth, signIn, switchLanguage, TEXT, useBrowserSuite, PHONE } from './harness';
 
-const PHONE = { width: 360, height: 740 };
 const T = TEXT.vi;
 
 describe('a 360 px phone', () => {

@@ -3,9 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpPaymentGateway } from '../../server/adapters/payment/http-gateway';
 import { DEMO_MERCHANT_NAME, type PaymentSimulator, startPaymentSimulator } from '../../server/sim/payment/server';
-import { openPage, openSignedIn, scrollWidth, TEXT, unlabelledInputs, useBrowserSuite, withParams } from './harness';
+import { openPage, openSignedIn, scrollWidth, TEXT, unlabelledInputs, useBrowserSuite, withParams, PHONE } from './harness';
 
-const PHONE = { width: 360, height: 740 };
 const P = TEXT.vi.payments;
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 

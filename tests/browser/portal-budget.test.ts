@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parsePicker } from '../../server/features/citizens/test-agent';
 import { WEB_DIST } from '../../server/http/web-client';
 import { vi as portalVi } from '../../web/src/features/portal/texts';
-import { openPage, signIn, TEXT, useBrowserSuite } from './harness';
+import { openPage, signIn, TEXT, useBrowserSuite, PHONE } from './harness';
 
 /**
  * The portal's JavaScript budget (issue 6): a citizen's first page loads at most 150 KB of
@@ -17,7 +17,6 @@ import { openPage, signIn, TEXT, useBrowserSuite } from './harness';
  */
 
 const BUDGET = 150 * 1024;
-const PHONE = { width: 360, height: 740 };
 
 /**
  * Source modules of the staff workspace: its features, its routes, frame, guards and sign-in, and its

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en as portalEn } from '../../web/src/features/portal/texts-en';
 import { vi as portalVi } from '../../web/src/features/portal/texts';
 import { en as submitEn, vi as submitVi } from '../../web/src/features/submit/texts';
-import { axeViolations, htmlLang, openPage, scrollWidth, switchLanguage, TEXT, unlabelledInputs, useBrowserSuite, withParams } from './harness';
+import { checkPage } from './citizen-kit';
+import { htmlLang, openPage, switchLanguage, TEXT, useBrowserSuite, withParams, PHONE } from './harness';
 
 /**
  * The citizen portal's quality bar (issue 6) on every portal page: at 360 × 740, signed out and
@@ -11,7 +12,6 @@ import { axeViolations, htmlLang, openPage, scrollWidth, switchLanguage, TEXT, u
  * (axe-core), every input has a name, and nothing scrolls sideways.
  */
 
-const PHONE = { width: 360, height: 740 };
 /** Nguyễn Văn An of the identity simulator (verified level). */
 const CITIZEN = 'Nguyễn Văn An';
 /** A full-process online procedure of the demo catalogue (a copy of a civil-status extract). */
@@ -34,12 +34,6 @@ async function settled(page: Page, title: string): Promise<void> {
   await expect.poll(() => page.locator('.mantine-Loader-root').count()).toBe(0);
 }
 
-/** The three checks of the quality bar on the page as it is now. */
-async function checkPage(page: Page, what: string): Promise<void> {
-  expect(await axeViolations(page), what).toEqual([]);
-  expect(await unlabelledInputs(page), what).toEqual([]);
-  expect(await scrollWidth(page), what).toBeLessThanOrEqual(PHONE.width);
-}
 
 /** A portal page: its address, its h1 in a language, and whether it needs a citizen's session. */
 interface PortalPage {

@@ -7,16 +7,16 @@ import { readFileSync } from 'node:fs';
 import { CRITERIA, CRITERION_LABELS, SCORE_LABELS } from '@core/feedback/criteria';
 import { PAYMENT_STATUS_LABELS } from '@core/payment/state';
 import { STATUS_LABELS } from '@core/dossier/status';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, BrowserContext, } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../web/src/lib/format';
 import { vi as portalVi } from '../../web/src/features/portal/texts';
 import { vi as submitVi } from '../../web/src/features/submit/texts';
-import { axeViolations, DEMO_PASSWORD, openPage, openSignedIn, scrollWidth, TEXT, unlabelledInputs, useBrowserSuite, withParams } from './harness';
+import { checkPage, chooseFile, saved, stepHeading } from './citizen-kit';
+import { DEMO_PASSWORD, openPage, openSignedIn, scrollWidth, TEXT, useBrowserSuite, withParams, PHONE } from './harness';
 
 const P = portalVi;
 const S = submitVi;
-const PHONE = { width: 360, height: 740 };
 /**
  * Cấp Phiếu lý lịch tư pháp: full-process online, a fixed fee of 200.000 đồng, received at the city's
  * service centre (one-stop officer `motcua`) and handled by Sở Tư pháp's Phòng Hành chính tư pháp
@@ -37,29 +37,6 @@ function pdf(marker: string): Buffer {
   return Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 }
 
-/** A citizen page is accessible (axe, WCAG 2.1 AA), has every input labelled and no horizontal scroll at 360 px. */
-async function checkPage(page: Page, what: string): Promise<void> {
-  expect(await axeViolations(page), what).toEqual([]);
-  expect(await unlabelledInputs(page), what).toEqual([]);
-  expect(await scrollWidth(page), what).toBeLessThanOrEqual(PHONE.width);
-}
-
-/** The heading of a wizard step ("Bước 2/4: Thành phần hồ sơ"). */
-function stepHeading(page: Page, number: number, step: keyof typeof S.steps) {
-  return page.getByRole('heading', { level: 2, name: withParams(S.steps.heading, { number, total: 4, name: S.steps[step] }) });
-}
-
-/** Waits until autosave says everything typed is on the server. */
-async function saved(page: Page): Promise<void> {
-  await page.getByRole('status').filter({ hasText: new RegExp(`^${S.save.savedAt.replace('{{time}}', '\\d{2}:\\d{2}')}$`) }).waitFor();
-}
-
-/** Picks a file for a component through the browser's file chooser, as a person would. */
-async function chooseFile(page: Page, button: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await (await chooser).setFiles(file);
-}
 
 interface DossierRef {
   code: string;

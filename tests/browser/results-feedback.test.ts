@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openSignedIn, scrollWidth, TEXT, unlabelledInputs, useBrowserSuite, withParams } from './harness';
+import { openSignedIn, scrollWidth, TEXT, unlabelledInputs, useBrowserSuite, withParams, PHONE } from './harness';
 
 const T = TEXT.vi;
-const PHONE = { width: 360, height: 740 };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
 const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(400, 0)]);
 

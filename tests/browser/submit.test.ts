@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { ERRORS } from '@core/errors/catalogue';
 import type { DraftData } from '@core/portal/api';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reapply } from '../../web/src/features/submit/merge';
 import { en as submitEn, vi as submitVi } from '../../web/src/features/submit/texts';
-import { DEMO_PASSWORD, openPage, scrollWidth, switchLanguage, TEXT, unlabelledInputs, useBrowserSuite, withParams } from './harness';
+import { checkPage, chooseFile, saved, stepHeading } from './citizen-kit';
+import { DEMO_PASSWORD, openPage, switchLanguage, TEXT, useBrowserSuite, withParams, PHONE } from './harness';
 
 const S = submitVi;
-const PHONE = { width: 360, height: 740 };
 /** A full-process online procedure of the demo catalogue, received by every commune's one-stop desk: two required components and one conditional. */
 const PROCEDURE = { code: '1.001193', name: 'Đăng ký khai sinh' };
 const FORM = 'Tờ khai đăng ký khai sinh';
@@ -20,7 +19,6 @@ const CHANGED = { code: '2.000635', name: 'Cấp bản sao trích lục hộ t�
 const PARTIAL = { code: '1.000894', reason: 'Người yêu cầu phải có mặt để ký vào Sổ hộ tịch và nhận kết quả theo quy định của Luật Hộ tịch.' };
 /** Nguyễn Văn An of the identity simulator (verified level). */
 const CITIZEN = { name: 'Nguyễn Văn An', idNumber: '031085012345', phone: '0912345678', email: 'an.nguyen@example.vn' };
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
 /** A complete PDF of about `size` bytes, as a scanner would produce one. */
 function pdf(size = 400): Buffer {
@@ -40,41 +38,6 @@ function leaves(tree: object, prefix = ''): Map<string, string> {
   return out;
 }
 
-/** Runs axe-core in the page and lists the WCAG 2.1 A/AA violations (rule and the elements concerned), the site header included. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the debugging protocol, so the page's Content-Security-Policy does not block it.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    type Axe = { run(ctx: object, opts: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
-    const { axe } = window as unknown as { axe: Axe };
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  });
-}
-
-/** The page is accessible (axe), fully labelled and fits the phone's width. */
-async function checkPage(page: Page, what: string): Promise<void> {
-  expect(await axeViolations(page), what).toEqual([]);
-  expect(await unlabelledInputs(page), what).toEqual([]);
-  expect(await scrollWidth(page), what).toBeLessThanOrEqual(PHONE.width);
-}
-
-/** The heading of a wizard step ("Bước 2/4: Thành phần hồ sơ"). */
-function stepHeading(page: Page, number: number, step: keyof typeof S.steps) {
-  return page.getByRole('heading', { level: 2, name: withParams(S.steps.heading, { number, total: 4, name: S.steps[step] }) });
-}
-
-/** Waits until autosave says everything typed is on the server. */
-async function saved(page: Page): Promise<void> {
-  await page.getByRole('status').filter({ hasText: new RegExp(`^${S.save.savedAt.replace('{{time}}', '\\d{2}:\\d{2}')}$`) }).waitFor();
-}
-
-/** Picks a file for a component through the browser's file chooser, as a person would. */
-async function chooseFile(page: Page, button: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await (await chooser).setFiles(file);
-}
 
 /** Signs in through the identity-provider simulator from the portal's sign-in page and lands where it was sent back to. */
 async function signInCitizen(page: Page, name: string): Promise<void> {

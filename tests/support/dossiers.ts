@@ -23,8 +23,8 @@ export const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\
 /** Windows executable bytes (what an `.exe` renamed `.pdf` contains). */
 export const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1'), Buffer.alloc(200, 0), Buffer.from('PE\x00\x00', 'latin1'), Buffer.alloc(200, 0)]);
 
-/** Uploads files as one multipart request, each preceded by its componentId. */
-export function uploadMany(client: Client, ref: string, files: readonly { componentId: string; bytes: Buffer; filename?: string }[]): Promise<TestResponse> {
+/** Uploads files as one multipart request to `url`, each preceded by its `componentId`. */
+export function postFiles(client: Client, url: string, files: readonly { componentId: string; bytes: Buffer; filename?: string }[]): Promise<TestResponse> {
   const boundary = `----motcua${Math.random().toString(16).slice(2)}`;
   const body = Buffer.concat([
     ...files.flatMap((f) => [
@@ -35,7 +35,12 @@ export function uploadMany(client: Client, ref: string, files: readonly { compon
     ]),
     Buffer.from(`--${boundary}--\r\n`),
   ]);
-  return client.request({ method: 'POST', url: `/api/v1/dossiers/${ref}/files`, payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  return client.request({ method: 'POST', url, payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}
+
+/** Uploads files to a dossier as one multipart request, each preceded by its componentId. */
+export function uploadMany(client: Client, ref: string, files: readonly { componentId: string; bytes: Buffer; filename?: string }[]): Promise<TestResponse> {
+  return postFiles(client, `/api/v1/dossiers/${ref}/files`, files);
 }
 
 /** Uploads one file for a component. */

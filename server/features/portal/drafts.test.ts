@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../../tests/support/app';
 import { ENGINES } from '../../../tests/support/database';
-import { EXE, LLTP_PROCEDURE, PDF } from '../../../tests/support/dossiers';
+import { EXE, LLTP_PROCEDURE, PDF, postFiles } from '../../../tests/support/dossiers';
 import { abolishProcedures } from '../catalogue/queries';
-import { postFiles, readyDraft, saveDraft, startDraft, submit } from './test-kit';
+import { readyDraft, saveDraft, startDraft, submit } from './test-kit';
 
 /** A full-process online procedure for citizens and organisations (received at the city centre). */
 const LLC_PROCEDURE = '2.001610';

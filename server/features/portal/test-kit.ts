@@ -1,22 +1,8 @@
 /** Helpers of the portal's API tests: multipart uploads to any URL, and a draft made ready to submit. */
 import { expect } from 'vitest';
 import type { Client, TestResponse } from '../../../tests/support/app';
-import { PDF } from '../../../tests/support/dossiers';
+import { PDF, postFiles } from '../../../tests/support/dossiers';
 
-/** Uploads files as one multipart request to `url`, each preceded by its `componentId`. */
-export function postFiles(client: Client, url: string, files: readonly { componentId: string; bytes: Buffer; filename?: string }[]): Promise<TestResponse> {
-  const boundary = `----portal${Math.random().toString(16).slice(2)}`;
-  const body = Buffer.concat([
-    ...files.flatMap((f) => [
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="componentId"\r\n\r\n${f.componentId}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.filename ?? 'scan.pdf'}"\r\nContent-Type: application/pdf\r\n\r\n`),
-      f.bytes,
-      Buffer.from('\r\n'),
-    ]),
-    Buffer.from(`--${boundary}--\r\n`),
-  ]);
-  return client.request({ method: 'POST', url, payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: API answers are inspected freely in tests
 type Json = any;

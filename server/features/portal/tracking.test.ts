@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, type TestResponse, createTestApp } from '../../../tests/support/app';
 import { ENGINES } from '../../../tests/support/database';
-import { EXE, LLTP_PROCEDURE, PDF, act, intakeFor } from '../../../tests/support/dossiers';
-import { postFiles, readyDraft, submit } from './test-kit';
+import { act, EXE, intakeFor, LLTP_PROCEDURE, PDF, postFiles } from '../../../tests/support/dossiers';
+import { readyDraft, submit } from './test-kit';
 
 const HCTP = '000.01.03.H26';
 /** Full-process online, organisations only. */

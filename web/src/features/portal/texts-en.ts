@@ -44,7 +44,7 @@ export const en: PortalTexts = {
     submitted: 'Submitted',
     received: 'Accepted',
     returnMethod: 'Result delivery',
-    returned: 'Result delivered',
+    returned: 'Returned on',
     returnedByPost: '{{at}} · sent by post, item number {{number}} (track it with the postal operator)',
     applicant: 'Applicant',
     presence: 'This procedure needs you in person: {{reason}}',

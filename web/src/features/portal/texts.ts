@@ -46,7 +46,7 @@ export const vi = {
     submitted: 'Ngày nộp',
     received: 'Ngày tiếp nhận',
     returnMethod: 'Hình thức nhận kết quả',
-    returned: 'Đã trả kết quả',
+    returned: 'Ngày trả kết quả',
     returnedByPost: '{{at}} · gửi qua bưu chính, số hiệu bưu gửi {{number}} (tra cứu hành trình tại doanh nghiệp bưu chính)',
     applicant: 'Người nộp',
     presence: 'Thủ tục này cần bạn có mặt trực tiếp: {{reason}}',
