@@ -49,7 +49,7 @@ export const staffResultsResponse = z.object({
 export const uploadResultResponse = z.object({ file: resultFileView });
 
 /** A current result document as the applicant sees it. */
-export const citizenResultFile = z.object({ id: z.string(), filename: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: instant });
+export const citizenResultFile = z.object({ id: z.string(), filename: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: instant, /** the signed e-result's code (docs/results.md), when there is one */ eresultCode: z.string().nullable().optional() });
 /** A result document, applicant view. */
 export type CitizenResultFile = z.infer<typeof citizenResultFile>;
 

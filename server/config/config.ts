@@ -39,6 +39,11 @@ const envSchema = z.object({
   PAYMENT_SIM_PUBLIC_URL: z.string().url().optional(),
   PAYMENT_ORDER_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   PAYMENT_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  ERESULT_CA_P12: z.string().min(1).optional(),
+  ERESULT_CA_PASSPHRASE: z.string().optional(),
+  ERESULT_UNIT_P12_DIR: z.string().min(1).optional(),
+  ERESULT_UNIT_P12_PASSPHRASE: z.string().optional(),
+  VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
 });
 
 /** An SMTP server to send e-mail through. */
@@ -80,6 +85,22 @@ export interface Config {
   oidc: OidcConfig;
   /** Fees paid online (docs/portal.md, Payments). */
   payment: PaymentConfig;
+  /** Signed e-results (docs/results.md). */
+  eresult: EresultConfig;
+}
+
+/**
+ * Where the e-result signing keys come from. By default a CA of the system is generated at first
+ * use under `caDir` (mode 0600), and each unit's key and certificate on its first e-result. In
+ * production: `caP12` an imported CA (PKCS#12) that issues the unit certificates, and/or
+ * `unitP12Dir` holding `<unit code>.p12` files imported per unit (their chain ends at that CA).
+ */
+export interface EresultConfig {
+  caDir: string;
+  caP12: { file: string; passphrase: string } | null;
+  unitP12Dir: { dir: string; passphrase: string } | null;
+  /** Public verification requests allowed per client address per minute. */
+  verifyRateLimit: number;
 }
 
 /** The payment platform and its local simulator. */
@@ -182,6 +203,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       simulator: paymentSimulator,
       orderTtlMinutes: e.PAYMENT_ORDER_TTL_MINUTES,
       reconcileAfterMinutes: e.PAYMENT_RECONCILE_AFTER_MINUTES,
+    },
+    eresult: {
+      caDir: path.join(dataDir, 'eresult-ca'),
+      caP12: e.ERESULT_CA_P12 ? { file: path.resolve(e.ERESULT_CA_P12), passphrase: e.ERESULT_CA_PASSPHRASE ?? '' } : null,
+      unitP12Dir: e.ERESULT_UNIT_P12_DIR ? { dir: path.resolve(e.ERESULT_UNIT_P12_DIR), passphrase: e.ERESULT_UNIT_P12_PASSPHRASE ?? '' } : null,
+      verifyRateLimit: e.VERIFY_RATE_LIMIT,
     },
   };
 }

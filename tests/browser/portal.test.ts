@@ -213,8 +213,12 @@ describe('the public service portal at 360 px, from sign-in to rating', () => {
     const download = page.waitForEvent('download');
     await results.getByRole('link', { name: withParams(P.results.download, { name: 'phieu-ly-lich-tu-phap.pdf' }) }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('phieu-ly-lich-tu-phap.pdf');
-    expect(readFileSync(await file.path()).equals(resultPdf)).toBe(true);
+    // the applicant receives the signed e-result made of the upload (docs/results.md): it verifies
+    expect(file.suggestedFilename()).toBe(`${code}-KQ1.pdf`);
+    const received = readFileSync(await file.path());
+    const verified = await page.request.post(`${url}/api/v1/verify`, { multipart: { file: { name: 'kq.pdf', mimeType: 'application/pdf', buffer: received } } });
+    expect(await verified.json()).toMatchObject({ signatureValid: true, intact: true, result: { code: `${code}-KQ1`, status: 'valid' } });
+    await results.getByRole('link', { name: withParams(P.results.verify, { code: `${code}-KQ1` }) }).waitFor();
     const rating = page.getByRole('region', { name: P.rating.title });
     await rating.getByRole('button', { name: P.rating.send }).waitFor();
     await checkPage(page, 'dossier page, result returned');

@@ -2,6 +2,8 @@
 import { AppError } from '@core/errors/app-error';
 import type { Dossier } from '@core/dossier/dossier';
 import { resultDownloadable } from '@core/feedback/results';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { DossierRow } from '../../db/tables/dossiers';
 import type { DossierResultRow } from '../../db/tables/results-feedback';
 import { appendAudit } from '../audit/append';
@@ -20,8 +22,15 @@ export interface StoredResult {
  * Records a result document of the dossier, replacing `supersedes` (a current document of the same
  * dossier) when given, with its audit event. When the applicant can already download it (the
  * result is issued and goes back online) the `result_ready` notification leaves with the commit.
+ * `alsoDo` runs inside the same transaction once the row is stored (issue 7: the signed e-result).
  */
-export async function uploadResult(ctx: Ctx, row: DossierRow, file: StoredResult, supersedes?: string): Promise<DossierResultRow> {
+export async function uploadResult(
+  ctx: Ctx,
+  row: DossierRow,
+  file: StoredResult,
+  supersedes?: string,
+  alsoDo?: (trx: Transaction<DB>, saved: DossierResultRow) => Promise<void>,
+): Promise<DossierResultRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const saved = await insertResult(trx, {
       dossier_id: row.id,
@@ -34,6 +43,7 @@ export async function uploadResult(ctx: Ctx, row: DossierRow, file: StoredResult
       uploaded_at: new Date(ctx.now),
     });
     if (supersedes && !(await supersedeResult(trx, row.id, supersedes, saved.id, new Date(ctx.now)))) throw new AppError('RESULT_SUPERSEDED_UNKNOWN');
+    if (alsoDo) await alsoDo(trx, saved);
     await appendAudit(trx, {
       actor: ctx.actor,
       action: 'dossier.result_uploaded',

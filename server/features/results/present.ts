@@ -20,8 +20,8 @@ export function presentResult(r: DossierResultRow): ResultFileView {
 }
 
 /** A current result document for the applicant. */
-export function presentCitizenResult(r: DossierResultRow): CitizenResultFile {
-  return { id: r.id, filename: r.filename, size: r.size, sha256: r.sha256, uploadedAt: iso(r.uploaded_at) };
+export function presentCitizenResult(r: DossierResultRow, eresultCode: string | null = null): CitizenResultFile {
+  return { id: r.id, filename: r.filename, size: r.size, sha256: r.sha256, uploadedAt: iso(r.uploaded_at), eresultCode };
 }
 
 /** `Content-Disposition` of a download: an ASCII fallback name and the real one (RFC 6266 / 5987). */

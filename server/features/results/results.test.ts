@@ -117,8 +117,13 @@ describe.each(ENGINES)('result documents (%s)', (engine) => {
     const pdf = await an.get(`/api/v1/portal/dossiers/${d.code}/results/${fileId}`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('Phiếu LLTP.pdf')}`);
-    expect(Buffer.from(pdf.body, 'latin1').equals(PDF)).toBe(true);
+    // the applicant receives the signed e-result made of the upload (docs/results.md)
+    const eresult = await t.database.db.selectFrom('eresults').selectAll().where('result_id', '=', fileId).executeTakeFirstOrThrow();
+    expect(pdf.headers['content-disposition']).toContain(`filename="${eresult.code}.pdf"`);
+    const received = (pdf as unknown as { rawPayload: Buffer }).rawPayload;
+    expect(received.length).toBe(eresult.size);
+    expect(received.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(received.toString('latin1')).toContain('/ByteRange');
     await an.get(`/api/v1/portal/dossiers/${d.code}/results/${fileId}`);
     const log = await t.database.db.selectFrom('dossier_result_downloads').innerJoin('citizens', 'citizens.id', 'dossier_result_downloads.citizen_id').select(['result_id', 'citizens.id_number', 'downloaded_at']).where('dossier_id', '=', d.id).execute();
     expect(log).toHaveLength(2);

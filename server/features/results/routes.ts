@@ -16,6 +16,9 @@ import { dossierRef, loadDossier } from '../dossiers/load';
 import { userNames } from '../dossiers/queries';
 import { authorizeDossier } from '../dossiers/scope';
 import { loadOwnDossier } from '../portal/own';
+import { signingAuthority } from '../eresults/authority';
+import { issueEresult } from '../eresults/commands';
+import { findEresultOfResult, listEresults } from '../eresults/queries';
 import { uploadResult } from './commands';
 import { attachmentHeader, presentCitizenResult, presentResult } from './present';
 import { findResult, insertDownload, listCurrentResults, listResults } from './queries';
@@ -63,6 +66,7 @@ function authorizeUpload(actor: StaffActor, roles: Parameters<typeof mayUploadRe
 export function resultRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps.database;
   const blobs = new LocalBlobStore(deps.config.blobDir);
+  const issuing = { authority: signingAuthority(deps.config.eresult), blobs, publicUrl: deps.config.publicUrl };
 
   return async (app) => {
     // one byte over the limit lets inspectDocument answer UPLOAD_TOO_LARGE itself
@@ -90,7 +94,10 @@ export function resultRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         await checkPdf(upload.bytes);
         const blob = await blobs.put(upload.bytes);
         const ctx = { db, actor: { ...auditActorOf(actor), id: actor.userId }, requestId: req.id, now: Date.now() };
-        const saved = await uploadResult(ctx, row, { sha256: blob.sha256, size: blob.size, filename: upload.filename }, upload.supersedes);
+        // the signed e-result is made in the same transaction (docs/results.md)
+        const saved = await uploadResult(ctx, row, { sha256: blob.sha256, size: blob.size, filename: upload.filename }, upload.supersedes, async (trx, stored) => {
+          await issueEresult(trx, ctx, issuing, row, stored, upload.bytes, upload.supersedes?.toLowerCase() ?? null);
+        });
         return reply.code(201).send({ file: presentResult(saved) });
       },
     );
@@ -127,7 +134,8 @@ export function resultRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req) => {
         const row = await loadOwnDossier(db, requireCitizen(req), req.params.code);
         if (!resultDownloadable(row.state as Dossier)) return { available: false, files: [] };
-        return { available: true, files: (await listCurrentResults(db, row.id)).map(presentCitizenResult) };
+        const codes = new Map((await listEresults(db, row.id)).map((e) => [e.result_id, e.code]));
+        return { available: true, files: (await listCurrentResults(db, row.id)).map((f) => presentCitizenResult(f, codes.get(f.id) ?? null)) };
       },
     );
 
@@ -140,9 +148,15 @@ export function resultRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (!resultDownloadable(row.state as Dossier)) throw new AppError('RESULT_NOT_AVAILABLE');
         const file = await findResult(db, row.id, req.params.id.toLowerCase());
         if (!file || file.superseded_at) throw new AppError('NOT_FOUND');
-        const bytes = await blobs.get(file.sha256);
+        // the signed e-result when there is one (docs/results.md), else the document as uploaded
+        const eresult = await findEresultOfResult(db, file.id);
+        const bytes = await blobs.get(eresult ? eresult.sha256 : file.sha256);
         await insertDownload(db, { result_id: file.id, dossier_id: row.id, unit_id: row.unit_id, citizen_id: citizen.citizenId, acting_for: citizen.actingFor?.taxCode ?? null, ip: req.ip });
-        return reply.type('application/pdf').header('content-disposition', attachmentHeader(file.filename)).header('cache-control', 'private, no-store').send(bytes);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', attachmentHeader(eresult ? `${eresult.code}.pdf` : file.filename))
+          .header('cache-control', 'private, no-store')
+          .send(bytes);
       },
     );
   };

@@ -1,6 +1,7 @@
 import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useLanguage } from '../../i18n/locale';
 import { QueryError } from '../shell/QueryError';
 import { formatSize, formatWhen } from '../../lib/format';
@@ -24,9 +25,16 @@ export function ResultsPanel({ code }: { code: string }) {
         <List spacing="xs" listStyleType="none" p={0}>
           {results.data.files.map((file) => (
             <List.Item key={file.id} icon={<IconDownload size={18} aria-hidden />}>
-              <Anchor href={resultUrl(code, file.id)} download={file.filename}>
+              <Anchor href={resultUrl(code, file.id)} download={file.eresultCode ? `${file.eresultCode}.pdf` : file.filename}>
                 {t('portal.results.download', { name: file.filename })}
               </Anchor>
+              {file.eresultCode && (
+                <Text size="sm">
+                  <Anchor component={Link} to={`/xac-minh/${encodeURIComponent(file.eresultCode)}`}>
+                    {t('portal.results.verify', { code: file.eresultCode })}
+                  </Anchor>
+                </Text>
+              )}
               <Text size="xs" c="dimmed">
                 {formatSize(file.size, language)} · {formatWhen(file.uploadedAt, language)}
               </Text>
