@@ -21,8 +21,10 @@ import { notificationRoutes } from './features/notifications/routes';
 import { orgRoutes } from './features/org/routes';
 import { paymentRoutes } from './features/payments/routes';
 import { portalSubmissionRoutes } from './features/portal/routes';
+import { eresultRoutes } from './features/eresults/routes';
 import { resultRoutes } from './features/results/routes';
 import { usersRoutes } from './features/users/routes';
+import { warehouseRoutes } from './features/warehouse/routes';
 import type { AppDeps } from './http/deps';
 import { registerErrorHandling } from './http/errors';
 import { loggerOptions } from './http/logging';
@@ -31,7 +33,7 @@ import { simIdpRoutes } from './sim/idp/routes';
 import { simMailRoutes } from './sim/mail/routes';
 
 /** Every feature's routes, in one list so the access test can walk them all. */
-export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes, bookRoutes, resultRoutes, feedbackRoutes, notificationRoutes, citizenRoutes, paymentRoutes, portalSubmissionRoutes];
+export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes, bookRoutes, resultRoutes, eresultRoutes, feedbackRoutes, notificationRoutes, citizenRoutes, paymentRoutes, portalSubmissionRoutes, warehouseRoutes];
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -7,6 +7,7 @@ import { JOB_POLL_MS, backgroundJobs } from './jobs/background';
 import { startJobLoop } from './jobs/runner';
 import { activeDemoAccounts } from './features/users/queries';
 import { isEmpty, seedDemo, seedDemoDossiers } from './seed/demo';
+import { seedDemoWarehouse } from './seed/warehouse';
 import { LocalBlobStore } from './blobs/local-store';
 import { notificationServices } from './features/notifications/services';
 import { paymentDeps } from './features/payments/deps';
@@ -41,6 +42,7 @@ export async function initialiseDatabase(database: Database, config: Config, log
     // blocking, before the violation sweep starts: it would judge half-simulated dossiers by the real clock
     log('seeding demo dossiers (through the dossier commands; ~10 s on the first start)');
     await seedDemoDossiers(database.db, { blobs: new LocalBlobStore(config.blobDir), onProgress: (m) => log(`  ${m}`) });
+    log(`  ${await seedDemoWarehouse(database.db, new LocalBlobStore(config.blobDir))} demo documents in the electronic data warehouse`);
   }
   if (config.env === 'production') {
     const demo = await activeDemoAccounts(database.db);

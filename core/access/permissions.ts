@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'dossier.receive',
   'feedback.answer',
   'payment.record',
+  'warehouse.read',
+  'warehouse.verify',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -26,12 +28,12 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS = {
   system_admin: ['org.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'calendar.manage', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view'],
-  control_officer: ['users.read', 'audit.read', 'audit.verify', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view', 'dossier.read', 'feedback.answer'],
+  control_officer: ['users.read', 'audit.read', 'audit.verify', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view', 'dossier.read', 'feedback.answer', 'warehouse.read'],
   city_leader: ['users.read', 'audit.read', 'workspace.view', 'publication.view', 'dossier.read'],
   agency_head: ['users.read', 'workspace.view', 'publication.view', 'dossier.read', 'feedback.answer'],
   unit_leader: ['users.read', 'workspace.view', 'publication.view', 'dossier.read', 'feedback.answer'],
-  specialist: ['workspace.view', 'dossier.read'],
-  onestop_officer: ['workspace.view', 'dossier.read', 'dossier.receive', 'feedback.answer', 'payment.record'],
+  specialist: ['workspace.view', 'dossier.read', 'warehouse.read', 'warehouse.verify'],
+  onestop_officer: ['workspace.view', 'dossier.read', 'dossier.receive', 'feedback.answer', 'payment.record', 'warehouse.read', 'warehouse.verify'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** A role held by a person in one unit, optionally over that unit's whole sub-tree. */

@@ -3,11 +3,13 @@ import type { CalendarTables } from './tables/calendar';
 import type { CatalogueTables } from './tables/catalogue';
 import type { CitizenTables } from './tables/citizens';
 import type { DossierTables } from './tables/dossiers';
+import type { EresultTables } from './tables/eresults';
 import type { JobTables } from './tables/jobs';
 import type { NotificationTables } from './tables/notifications';
 import type { PaymentTables } from './tables/payments';
 import type { PortalTables } from './tables/portal';
 import type { ResultsFeedbackTables } from './tables/results-feedback';
+import type { WarehouseTables } from './tables/warehouse';
 
 /** Column that the database fills by default. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -120,4 +122,4 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
 
 /** The whole schema as Kysely sees it: one interface of tables per feature (server/db/tables/). */
-export interface DB extends FoundationTables, CalendarTables, CatalogueTables, JobTables, DossierTables, CitizenTables, ResultsFeedbackTables, NotificationTables, PortalTables, PaymentTables {}
+export interface DB extends FoundationTables, CalendarTables, CatalogueTables, JobTables, DossierTables, CitizenTables, ResultsFeedbackTables, NotificationTables, PortalTables, PaymentTables, EresultTables, WarehouseTables {}

@@ -24,6 +24,9 @@ const LookupPage = lazy(() => import('./features/portal/LookupPage').then((m) =>
 const PortalArea = lazy(() => import('./features/portal/PortalArea').then((m) => ({ default: m.PortalArea })));
 const MyDossiersPage = lazy(() => import('./features/portal/MyDossiersPage').then((m) => ({ default: m.MyDossiersPage })));
 const PortalDossierPage = lazy(() => import('./features/portal/DossierPage').then((m) => ({ default: m.DossierPage })));
+// Public verification of signed e-results (web/src/features/verify): its own chunk, texts included.
+const VerifyPage = lazy(() => import('./features/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const WarehousePage = lazy(() => import('./features/warehouse/WarehousePage').then((m) => ({ default: m.WarehousePage })));
 const PortalFeedbackPage = lazy(() => import('./features/portal/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
 
 /** A public page loaded on demand; the header stays while it loads. */
@@ -45,12 +48,15 @@ export function App() {
         <Route path="dang-nhap" element={lazyPage(<SignInPage />)} />
         <Route path="tra-cuu" element={lazyPage(<LookupPage />)} />
         <Route path="tra-cuu/:code" element={lazyPage(<LookupPage />)} />
+        <Route path="xac-minh" element={lazyPage(<VerifyPage />)} />
+        <Route path="xac-minh/:code" element={lazyPage(<VerifyPage />)} />
         <Route element={lazyPage(<PortalArea />)}>
           <Route path="ho-so-cua-toi" element={lazyPage(<MyDossiersPage />)} />
           <Route path="ban-nhap" element={lazyPage(<DraftsPage />)} />
           <Route path="ban-nhap/:id" element={lazyPage(<WizardPage />)} />
           <Route path="ho-so/:code" element={lazyPage(<PortalDossierPage />)} />
           <Route path="phan-anh" element={lazyPage(<PortalFeedbackPage />)} />
+          <Route path="kho-du-lieu" element={lazyPage(<WarehousePage />)} />
         </Route>
         <Route path="login" element={lazyPage(<LoginPage />)} />
         <Route path="logout" element={lazyPage(<LogoutPage />)} />

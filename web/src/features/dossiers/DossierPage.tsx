@@ -21,6 +21,7 @@ import { usePeople, useUnitName } from './directory';
 import { formatWhen, remainingText } from './format';
 import { FormsList } from './FormsList';
 import { PaymentsPanel } from './PaymentsPanel';
+import { DigitisePanel } from '../warehouse/DigitisePanel';
 import { type DossierDetail, useDossier, useProcedureFacts, useReloadDossiers } from './queries';
 import { ResultUpload } from './ResultUpload';
 
@@ -232,6 +233,7 @@ function Dossier({ dossier }: { dossier: DossierDetail }) {
         </Section>
 
         <PaymentsPanel dossier={dossier} />
+        <DigitisePanel dossier={dossier} />
 
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           <Section id="dossier-forms" title={t('dossiers.page.forms')}>

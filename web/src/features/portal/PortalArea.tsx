@@ -16,6 +16,7 @@ const LINKS = [
   { to: '/ban-nhap', key: 'drafts' },
   { to: '/thu-tuc?online=full', key: 'newDossier' },
   { to: '/phan-anh', key: 'feedback' },
+  { to: '/kho-du-lieu', key: 'warehouse' },
 ] as const;
 
 /**

@@ -15,6 +15,7 @@ export const en: PortalTexts = {
     drafts: 'Drafts',
     newDossier: 'Apply online',
     feedback: 'Complaints and proposals',
+    warehouse: 'My data warehouse',
   },
   list: {
     title: 'My dossiers',
@@ -101,6 +102,7 @@ export const en: PortalTexts = {
   results: {
     title: 'Result',
     intro: 'The electronic result, digitally signed by the office. Every download is recorded.',
+    verify: 'Verify e-result {{code}}',
     download: 'Download the result: {{name}}',
   },
   rating: {

@@ -17,6 +17,7 @@ export const vi = {
     drafts: 'Hồ sơ đang soạn',
     newDossier: 'Nộp hồ sơ mới',
     feedback: 'Phản ánh, kiến nghị',
+    warehouse: 'Kho dữ liệu của tôi',
   },
   list: {
     title: 'Hồ sơ của tôi',
@@ -104,6 +105,7 @@ export const vi = {
     title: 'Kết quả giải quyết',
     intro: 'Kết quả điện tử có chữ ký số của cơ quan giải quyết. Mỗi lần tải đều được ghi nhận.',
     download: 'Tải kết quả: {{name}}',
+    verify: 'Xác minh kết quả điện tử {{code}}',
   },
   rating: {
     title: 'Đánh giá mức độ hài lòng',
