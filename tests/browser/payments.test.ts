@@ -1,24 +1,11 @@
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpPaymentGateway } from '../../server/adapters/payment/http-gateway';
 import { DEMO_MERCHANT_NAME, type PaymentSimulator, startPaymentSimulator } from '../../server/sim/payment/server';
-import { openPage, openSignedIn, scrollWidth, TEXT, unlabelledInputs, useBrowserSuite, withParams, PHONE } from './harness';
+import { openPage, openSignedIn, scrollWidth, TEXT, unlabelledInputs, useBrowserSuite, withParams, PHONE, axeViolations } from './harness';
 
 const P = TEXT.vi.payments;
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
-/** WCAG 2.1 A/AA violations (axe-core) inside `selector`, or the whole page. */
-async function axeViolations(page: Page, selector?: string): Promise<string[]> {
-  // evaluated through the debugging protocol, so the page's Content-Security-Policy does not block it
-  await page.evaluate(AXE);
-  return page.evaluate(async (include) => {
-    type Axe = { run(ctx: object, opts: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
-    const { axe } = window as unknown as { axe: Axe };
-    const result = await axe.run(include ? { include: [[include]] } : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  }, selector ?? null);
-}
 
 describe('payments in the browser at 360 px', () => {
   const suite = useBrowserSuite();
@@ -81,7 +68,7 @@ describe('payments in the browser at 360 px', () => {
       await item.getByText('Đã thanh toán').waitFor();
       await item.getByText(withParams(P.receiptNumber, { number: 'BL-0000001' })).waitFor();
 
-      expect(await axeViolations(page, 'section[aria-labelledby="dossier-payments"]')).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(await unlabelledInputs(page)).toEqual([]);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     } finally {

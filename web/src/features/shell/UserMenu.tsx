@@ -1,5 +1,5 @@
 import type { Me } from '@core/auth/schemas';
-import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -21,7 +21,6 @@ export function UserMenu({ me }: { me: Me }) {
     <Menu position="bottom-end" width={260} withinPortal>
       <Menu.Target>
         <UnstyledButton
-          aria-label={t('auth.accountMenu', { name: me.user.fullName })}
           className="mantine-focus-auto"
           style={{ display: 'flex', alignItems: 'center', gap: 6, padding: 4, borderRadius: 8 }}
         >
@@ -32,6 +31,8 @@ export function UserMenu({ me }: { me: Me }) {
             {me.user.fullName}
           </Text>
           <IconChevronDown size={14} aria-hidden />
+          {/* the name comes from content, not aria-label, so it always contains what is seen (WCAG 2.5.3) */}
+          <VisuallyHidden>{t('auth.accountMenu', { name: me.user.fullName })}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
