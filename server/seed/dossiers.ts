@@ -232,13 +232,15 @@ export async function seedDemoDossiers(db: Kysely<DB>, opts: SeedDossiersOptions
     const loaded = { row, rules: plan.procedure.rules, calendar };
     const roles = staff.rolesOver(person, row);
     const body = { version: row.version, input };
-    const payment = paymentOf(plan, step.action, input, r);
+    // payments draw from a stream of their own, so that adding them leaves every story's timing as it was
+    const pay = new Random(seed * 1_000_003 + plan.n * 31 + live.step);
+    const payment = paymentOf(plan, step.action, input, pay);
     // a fee paid goes in with the action that records it (seed/payments.ts): fee_paid after the
     // staff's demand, or a fixed fee paid at intake (online at submission, else at the desk or post)
     const { row: written, decision } = payment
       ? await db.transaction().execute(async (trx) => {
           const payer = { kind: 'citizen' as const, id: `demo-citizen-${seed}-${plan.n}`, name: (plan.body.applicant as { name: string }).name };
-          await seedFeePayment(trx, { row, input: payment, at, fixedFees: fixedFeesOf(plan), payer, officer: ctx.actor, requestId: ctx.requestId, txnId: r.digits(10) });
+          await seedFeePayment(trx, { row, input: payment, at, fixedFees: fixedFeesOf(plan), payer, officer: ctx.actor, requestId: ctx.requestId, txnId: pay.digits(10) });
           return performActionIn(trx, ctx, loaded, roles, step.action, body);
         })
       : await performAction(ctx, loaded, roles, step.action, body);
