@@ -95,6 +95,8 @@ export const draftData = z.object({
   /** Per conditional component id: does its case apply to the applicant? */
   conditions: z.record(shortText(10), conditionAnswer).default({}),
   notes: shortText(5000).nullable().default(null),
+  /** Per component id: the warehouse document (id) the applicant reuses instead of uploading (docs/warehouse.md). */
+  reuse: z.record(shortText(10), z.string().regex(/^[0-9a-fA-F-]{36}$/)).optional(),
 });
 /** A draft's data. */
 export type DraftData = z.infer<typeof draftData>;
@@ -130,6 +132,10 @@ export const checklistItem = z.object({
   form: z.string().nullable(),
   state: z.enum(COMPONENT_STATES),
   fileCount: z.number().int(),
+  /** The warehouse document type the component asks for (catalogue `components[].documentType`), when one. */
+  documentType: z.string().nullable().optional(),
+  /** The warehouse document reused for it, when the applicant chose one (the component then counts as attached). */
+  reusedDocumentId: z.string().nullable().optional(),
 });
 /** A checklist item. */
 export type ChecklistItem = z.infer<typeof checklistItem>;

@@ -14,6 +14,8 @@ export interface ComponentSpec {
   required: boolean;
   condition: string | null;
   form: string | null;
+  /** The warehouse document type it asks for (core/warehouse/catalogue.ts), when one. */
+  documentType?: string | null;
 }
 
 /** A component with a stated case is conditional (needed only in that case); else required or optional as the catalogue says. */
@@ -26,14 +28,15 @@ export function componentKind(c: Pick<ComponentSpec, 'required' | 'condition'>):
  * The checklist of a draft: the components in catalogue order, id `1`, `2`, … (the same ids the
  * dossier's checklist uses), each with its files counted and its state.
  */
-export function draftChecklist(components: readonly ComponentSpec[], files: readonly { componentId: string }[], conditions: DraftData['conditions']): ChecklistItem[] {
+export function draftChecklist(components: readonly ComponentSpec[], files: readonly { componentId: string }[], conditions: DraftData['conditions'], reuse: DraftData['reuse'] = undefined): ChecklistItem[] {
   return components.map((c, i) => {
     const id = String(i + 1);
     const kind = componentKind(c);
     const fileCount = files.filter((f) => f.componentId === id).length;
     const answer = conditions[id];
+    const reusedDocumentId = reuse?.[id] ?? null;
     const state =
-      fileCount > 0
+      fileCount > 0 || reusedDocumentId !== null
         ? 'attached'
         : kind === 'required'
           ? 'missing'
@@ -44,7 +47,7 @@ export function draftChecklist(components: readonly ComponentSpec[], files: read
               : answer.applies
                 ? 'missing'
                 : 'not_applicable';
-    return { id, name: c.name, kind, condition: c.condition, originals: c.originals, copies: c.copies, form: c.form, state, fileCount };
+    return { id, name: c.name, kind, condition: c.condition, originals: c.originals, copies: c.copies, form: c.form, state, fileCount, documentType: c.documentType ?? null, reusedDocumentId };
   });
 }
 

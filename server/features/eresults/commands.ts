@@ -6,6 +6,7 @@
  */
 import { maskHolder, resultCode } from '@core/eresult/eresult';
 import { AppError } from '@core/errors/app-error';
+import { pdfPageCount } from '@core/warehouse/quality';
 import type { Transaction } from 'kysely';
 import type { BlobStore } from '../../blobs/blob-store';
 import type { DB } from '../../db/schema';
@@ -14,6 +15,7 @@ import type { EresultRow } from '../../db/tables/eresults';
 import type { DossierResultRow } from '../../db/tables/results-feedback';
 import { appendAudit } from '../audit/append';
 import type { Ctx } from '../dossiers/commands';
+import { fileEresult, revokeFiledEresult } from '../warehouse/commands';
 import type { SigningAuthority } from './ca';
 import { renderEresult, signPdf } from './pdf';
 import { findEresult, unitNameOf } from './queries';
@@ -84,6 +86,8 @@ export async function issueEresult(trx: Transaction<DB>, ctx: Ctx, deps: IssueDe
     .returningAll()
     .executeTakeFirstOrThrow();
   if (old) await trx.updateTable('eresults').set({ superseded_by: code, superseded_at: at }).where('code', '=', old.code).execute();
+  // the holder's warehouse keeps it too (docs/warehouse.md), superseding the old one's document
+  await fileEresult(trx, ctx, row, { code, resultId: saved.id, sha256: blob.sha256, size: blob.size, pages: pdfPageCount(signed), issuer: issuer.name, issuedAt: at, supersedesResultId: old?.result_id ?? null });
   await appendAudit(trx, {
     actor: ctx.actor,
     action: 'eresult.issued',
@@ -112,6 +116,7 @@ export async function revokeEresult(ctx: Ctx, code: string, reason: string): Pro
       if (await findEresult(trx, code)) throw new AppError('ERESULT_ALREADY_REVOKED');
       throw new AppError('NOT_FOUND');
     }
+    await revokeFiledEresult(trx, done.result_id, at);
     await appendAudit(trx, {
       actor: ctx.actor,
       action: 'eresult.revoked',

@@ -21,6 +21,7 @@ import { requireLevel } from '../citizens/level';
 import { type StoredFile, type Who, fileRows, filesEvent, intakeRow } from '../dossiers/commands';
 import { insertDossiers, insertFiles, nextDossierNumber } from '../dossiers/queries';
 import { enqueueNotification } from '../notifications/enqueue';
+import { linkChosenReuse } from '../warehouse/commands';
 import { draftDataOf, draftState } from './present';
 import {
   type ApplicantKey,
@@ -251,6 +252,9 @@ export async function submitDraft(ctx: PortalCtx, versions: DraftVersionCache, h
     const d = dossierRow!;
     const stored: StoredFile[] = files.map((f) => ({ componentId: f.component_id, sha256: f.sha256, mime: f.mime, size: f.size, filename: f.filename }));
     await insertFiles(trx, fileRows(who, d, stored, at));
+    // components answered from the applicant's warehouse: a link, not a copy (docs/warehouse.md)
+    const asked = new Map(version.components.map((c, i) => [String(i + 1), c.documentType ?? null] as const));
+    await linkChosenReuse(trx, { actor: who.actor, requestId: ctx.requestId, now: ctx.now }, d, data.reuse ?? {}, asked);
     await insertSubmission(trx, {
       dossier_id: d.id,
       draft_id: row.id,

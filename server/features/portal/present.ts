@@ -26,6 +26,7 @@ export function draftState(version: DraftVersion, data: DraftData, files: readon
     version.components,
     files.map((f) => ({ componentId: f.component_id })),
     data.conditions,
+    data.reuse,
   );
   const completeness = draftCompleteness({ checklist, data, receivingUnits: version.units.map((u) => u.code), standing });
   return { checklist, completeness };

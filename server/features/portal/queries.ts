@@ -45,7 +45,7 @@ export async function findDraftVersion(db: Q, versionId: string) {
     .executeTakeFirst();
   if (!version) return undefined;
   const [components, fees, units] = await Promise.all([
-    db.selectFrom('procedure_components').select(['name', 'originals', 'copies', 'required', 'condition', 'form']).where('version_id', '=', versionId).orderBy('ord').execute(),
+    db.selectFrom('procedure_components').select(['name', 'originals', 'copies', 'required', 'condition', 'form', 'document_type']).where('version_id', '=', versionId).orderBy('ord').execute(),
     db.selectFrom('procedure_fees').select(['name', 'amount', 'rule']).where('version_id', '=', versionId).orderBy('ord').execute(),
     db
       .selectFrom('procedure_units as pu')

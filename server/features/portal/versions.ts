@@ -32,7 +32,7 @@ export async function loadDraftVersion(db: Kysely<DB> | Transaction<DB>, version
   const { version: v, components, fees, units } = found;
   const receiving = units.filter((u) => u.role === 'receiving');
   const chosen = (receiving.length > 0 ? receiving : units.filter((u) => u.role === 'implementing')).map((u) => ({ id: u.id, code: u.code, name: u.name }));
-  const specs: ComponentSpec[] = components.map((c) => ({ name: c.name, originals: c.originals, copies: c.copies, required: c.required, condition: c.condition, form: c.form }));
+  const specs: ComponentSpec[] = components.map((c) => ({ name: c.name, originals: c.originals, copies: c.copies, required: c.required, condition: c.condition, form: c.form, documentType: c.document_type ?? null }));
   return {
     procedure: {
       code: v.code,

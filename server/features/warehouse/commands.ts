@@ -1,7 +1,11 @@
 /** Warehouse commands: each state change is one transaction with its audit event. */
 import { AppError } from '@core/errors/app-error';
-import type { DocumentMetadata } from '@core/warehouse/api';
-import type { DocumentSource } from '@core/warehouse/validity';
+import { type DocumentMetadata, vnToday } from '@core/warehouse/api';
+import { documentType } from '@core/warehouse/catalogue';
+import { addMonths, resultDocumentType } from '@core/warehouse/results';
+import { type DocumentSource, REUSE_REFUSAL_CODES, reuseEligibility } from '@core/warehouse/validity';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { DossierRow } from '../../db/tables/dossiers';
 import type { DocumentRow } from '../../db/tables/warehouse';
 import { appendAudit } from '../audit/append';
@@ -109,4 +113,104 @@ export async function linkReuse(ctx: Ctx, row: DossierRow, componentId: string, 
     await appendAudit(trx, { actor: ctx.actor, action: 'dossier.document_reused', entityType: 'dossier', entityId: row.id, unitId: row.unit_id, after: { componentId, documentId: doc.id, typeCode: doc.type_code }, requestId: ctx.requestId, at: new Date(ctx.now) });
     return link;
   });
+}
+
+/** What filing an issued e-result needs to know about it. */
+export interface IssuedEresult {
+  code: string;
+  resultId: string;
+  sha256: string;
+  size: number;
+  pages: number | null;
+  issuer: string;
+  issuedAt: Date;
+  /** The result id of the e-result it supersedes, when one. */
+  supersedesResultId: string | null;
+}
+
+/**
+ * Files an issued e-result in the holder's warehouse, inside the issuing transaction: the
+ * dossier's applicant holds it, typed by the procedure's result (core/warehouse/results.ts),
+ * verified by the system (it signed it), and it supersedes the warehouse document of the e-result
+ * it replaces. Returns null when the procedure's result is not a warehouse type.
+ */
+export async function fileEresult(trx: Transaction<DB>, ctx: Ctx, row: DossierRow, e: IssuedEresult): Promise<DocumentRow | null> {
+  const type = resultDocumentType(row.procedure_code);
+  if (!type || !documentType(type.typeCode)?.holders.includes(row.applicant_kind)) return null;
+  const issuedOn = vnToday(e.issuedAt.getTime());
+  const previous = e.supersedesResultId
+    ? await trx.selectFrom('documents').select('id').where('result_id', '=', e.supersedesResultId).where('source', '=', 'e_result').where('superseded_by', 'is', null).executeTakeFirst()
+    : undefined;
+  const saved = await insertDocument(trx, {
+    holder_kind: row.applicant_kind,
+    holder_id: row.applicant_id_number,
+    holder_name: row.applicant_name,
+    type_code: type.typeCode,
+    number: e.code,
+    issuer: e.issuer,
+    issued_on: issuedOn,
+    expires_on: type.validMonths === null ? null : addMonths(issuedOn, type.validMonths),
+    source: 'e_result',
+    dossier_id: row.id,
+    unit_id: row.handling_unit_id,
+    component_id: null,
+    result_id: e.resultId,
+    created_by: ctx.actor.id,
+    created_at: e.issuedAt,
+    checked_by: 'system',
+    checked_at: e.issuedAt,
+    supersedes: previous?.id ?? null,
+    sha256: e.sha256,
+    mime: 'application/pdf',
+    size: e.size,
+    pages: e.pages,
+    width: null,
+    height: null,
+    filename: `${e.code}.pdf`,
+  });
+  if (previous && !(await supersedeDocument(trx, previous.id, saved.id, { kind: row.applicant_kind, id: row.applicant_id_number, type: type.typeCode }))) throw new AppError('WAREHOUSE_SUPERSEDES_INVALID');
+  await appendAudit(trx, {
+    actor: ctx.actor,
+    action: 'warehouse.e_result_filed',
+    entityType: 'document',
+    entityId: saved.id,
+    unitId: row.handling_unit_id,
+    after: { typeCode: type.typeCode, holderKind: row.applicant_kind, dossierId: row.id, resultId: e.resultId, eresultCode: e.code, sha256: e.sha256, supersedes: previous?.id ?? null },
+    requestId: ctx.requestId,
+    at: e.issuedAt,
+  });
+  return saved;
+}
+
+/** Revokes the warehouse document of a revoked e-result (inside the revocation's transaction). */
+export async function revokeFiledEresult(trx: Transaction<DB>, resultId: string, at: Date): Promise<void> {
+  await trx.updateTable('documents').set({ revoked_at: at }).where('result_id', '=', resultId).where('source', '=', 'e_result').where('revoked_at', 'is', null).execute();
+}
+
+/**
+ * At a portal submission (inside its transaction): links each component the applicant chose to
+ * answer with a warehouse document, after checking again that the document is the applicant's,
+ * of the component's document type, valid and verified. A refusal refuses the submission whole.
+ */
+export async function linkChosenReuse(
+  trx: Transaction<DB>,
+  ctx: { actor: Ctx['actor']; requestId: string; now: number },
+  d: DossierRow,
+  chosen: Record<string, string>,
+  documentTypes: ReadonlyMap<string, string | null>,
+): Promise<void> {
+  const at = new Date(ctx.now);
+  for (const [componentId, documentId] of Object.entries(chosen)) {
+    if (!documentTypes.has(componentId)) continue;
+    const doc = await trx.selectFrom('documents').selectAll().where('id', '=', documentId.toLowerCase()).executeTakeFirst();
+    if (!doc || doc.holder_kind !== d.applicant_kind || doc.holder_id !== d.applicant_id_number) throw new AppError('WAREHOUSE_REUSE_OTHER_HOLDER');
+    const verdict = reuseEligibility(
+      { typeCode: doc.type_code, source: doc.source as DocumentSource, expiresOn: doc.expires_on, verifiedAt: doc.checked_at, supersededBy: doc.superseded_by, revokedAt: doc.revoked_at },
+      documentTypes.get(componentId) ?? '',
+      vnToday(ctx.now),
+    );
+    if (!verdict.ok) throw new AppError(REUSE_REFUSAL_CODES[verdict.reason], { message: `component ${componentId}: document ${doc.id} ${verdict.reason}` });
+    await trx.insertInto('dossier_document_reuse').values({ dossier_id: d.id, component_id: componentId, document_id: doc.id, linked_at: at }).execute();
+    await appendAudit(trx, { actor: ctx.actor, action: 'dossier.document_reused', entityType: 'dossier', entityId: d.id, unitId: d.unit_id, after: { componentId, documentId: doc.id, typeCode: doc.type_code, channel: 'online' }, requestId: ctx.requestId, at });
+  }
 }

@@ -13,13 +13,19 @@ import { type DocumentWithNames, openGrantUnits } from './queries';
 
 /**
  * A member of staff may read a document when it was made in a unit within their scope, when its
- * type needs no consent, or when the holder granted access to a unit within their scope.
+ * type needs no consent, when the holder granted access to a unit within their scope, or when the
+ * holder reused it in a dossier received or handled within their scope (handing it in is consent).
  */
 export async function staffMayRead(db: Kysely<DB>, actor: StaffActor, doc: DocumentWithNames): Promise<{ allowed: boolean; reason: string }> {
   if (doc.unit_id && canActOnUnit(actor.roles, 'warehouse.read', await unitPathFor(db, actor, doc.unit_id))) return { allowed: true, reason: 'own_unit' };
   if (!documentType(doc.type_code)?.consentRequired) return { allowed: true, reason: 'no_consent_needed' };
   for (const unitId of await openGrantUnits(db, doc.id)) {
     if (canActOnUnit(actor.roles, 'warehouse.read', await unitPathFor(db, actor, unitId))) return { allowed: true, reason: 'granted' };
+  }
+  // the holder handed it in for a dossier (reuse link): the units that receive or handle that dossier may read it
+  const linked = await db.selectFrom('dossier_document_reuse as r').innerJoin('dossiers as d', 'd.id', 'r.dossier_id').select(['d.unit_id', 'd.handling_unit_id']).where('r.document_id', '=', doc.id).execute();
+  for (const unitId of new Set(linked.flatMap((l) => [l.unit_id, l.handling_unit_id]))) {
+    if (canActOnUnit(actor.roles, 'warehouse.read', await unitPathFor(db, actor, unitId))) return { allowed: true, reason: 'reused_in_dossier' };
   }
   return { allowed: false, reason: 'no_consent' };
 }

@@ -150,7 +150,18 @@ function ComponentCard({ view, item, editor, csrfToken }: { view: DraftView; ite
 
         {showUpload && !running && (
           <>
-            <WarehouseOffers draftId={view.id} item={item} onAttached={editor.adopt} />
+            <WarehouseOffers
+              item={item}
+              chosen={editor.data.reuse?.[item.id] ?? null}
+              onChoose={(documentId) =>
+                editor.update((d) => {
+                  const reuse = { ...(d.reuse ?? {}) };
+                  if (documentId) reuse[item.id] = documentId;
+                  else delete reuse[item.id];
+                  return { ...d, reuse };
+                })
+              }
+            />
             <FileButton onChange={(file) => upload(file)} accept={ACCEPT} resetRef={reset} inputProps={{ 'aria-label': t('submit.files.chooseInput', { name: item.name }) }}>
               {(props) => (
                 <Button {...props} variant="light" leftSection={<IconUpload size={18} aria-hidden />} w="fit-content" aria-label={t(files.length > 0 ? 'submit.files.addMoreLabel' : 'submit.files.chooseLabel', { name: item.name })}>

@@ -94,6 +94,16 @@ export const vi = {
   files: {
     intro: 'Tải lên bản chụp hoặc bản quét của từng giấy tờ: tệp PDF, JPEG hoặc PNG, tối đa {{mb}} MB mỗi tệp. Hệ thống kiểm tra nội dung tệp, không chỉ tên tệp.',
     none: 'Thủ tục này không yêu cầu giấy tờ kèm theo.',
+    warehouse: {
+      title: 'Giấy tờ đã có trong Kho dữ liệu của bạn',
+      hint: 'Dùng bản điện tử đã được xác thực thay cho việc tải lên lại.',
+      detail: 'Số {{number}} · {{issuer}} · cấp ngày {{issuedOn}}',
+      expires: 'Còn hiệu lực đến {{date}}',
+      use: 'Dùng giấy tờ này',
+      useLabel: 'Dùng {{name}} số {{number}} cho thành phần này',
+      chosen: 'Đang dùng giấy tờ này',
+      drop: 'Bỏ chọn',
+    },
     kind: { required: 'Bắt buộc', conditional: 'Bắt buộc trong trường hợp riêng', optional: 'Không bắt buộc' },
     state: {
       attached: 'Đã đính kèm',
@@ -270,6 +280,16 @@ export const en: Texts<typeof vi> = {
   files: {
     intro: 'Upload a photo or scan of each document: PDF, JPEG or PNG, at most {{mb}} MB per file. Files are checked by their content, not only their name.',
     none: 'This procedure needs no documents.',
+    warehouse: {
+      title: 'Documents already in your data warehouse',
+      hint: 'Use a verified electronic copy instead of uploading again.',
+      detail: 'No. {{number}} · {{issuer}} · issued {{issuedOn}}',
+      expires: 'Valid until {{date}}',
+      use: 'Use this document',
+      useLabel: 'Use {{name}} no. {{number}} for this component',
+      chosen: 'This document is used',
+      drop: 'Remove',
+    },
     kind: { required: 'Required', conditional: 'Required in a specific case', optional: 'Optional' },
     state: {
       attached: 'Attached',
