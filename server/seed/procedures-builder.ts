@@ -1,3 +1,4 @@
+import { DOCUMENT_TYPE_CATALOGUE } from '@core/warehouse/catalogue';
 import type { Component, ProcedureInput, Step } from '@core/catalogue/procedure';
 
 /**
@@ -92,12 +93,25 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 60);
 
+/** Names a component may use for a warehouse document type beyond the type's own name. */
+const TYPE_ALIASES: readonly (readonly [string, string])[] = [['giấy chứng nhận quyền sử dụng đất', 'GCNQSDD']];
+
+/**
+ * The warehouse document type a component asks for, when its name (a copy's included) begins with
+ * the type's name: the portal then offers the applicant's own valid copy instead of an upload.
+ */
+function documentTypeOf(text: string): string | null {
+  const name = text.replace(/^Bản (sao|chụp) /, '').toLowerCase();
+  const named = DOCUMENT_TYPE_CATALOGUE.find((t) => name.startsWith(t.vi.toLowerCase()));
+  return named?.code ?? TYPE_ALIASES.find(([alias]) => name.startsWith(alias))?.[1] ?? null;
+}
+
 /** "Bản sao …" is a copy, "(nếu có)" is conditional, "Tờ khai/Đơn …" comes with a form template. */
 function componentOf(text: string): Component {
   const copy = /^Bản sao/.test(text);
   const conditional = /\(nếu có\)|trường hợp/i.test(text);
   const form = /^(Tờ khai|Đơn|Phiếu|Bản khai)/.test(text) ? `${slug(text)}.docx` : null;
-  return { name: text, originals: copy ? 0 : 1, copies: copy ? 1 : 0, required: !conditional, condition: conditional ? 'Trong trường hợp được nêu tại tên thành phần' : null, form, documentType: null };
+  return { name: text, originals: copy ? 0 : 1, copies: copy ? 1 : 0, required: !conditional, condition: conditional ? 'Trong trường hợp được nêu tại tên thành phần' : null, form, documentType: documentTypeOf(text) };
 }
 
 /** Expands one field's short entries into full procedures. */
