@@ -3,8 +3,10 @@
  * memory, with 200 KB PDF scans in a folder and in a ZIP: rows per second, and the process's peak
  * RSS after a run of N rows and of 4 N rows — streaming keeps it flat with the file count (PGlite
  * runs in this process, so its WebAssembly memory, which grows with the data, counts too).
+ * Then the e-results (docs/results.md): N_ERESULTS pages rendered and signed with a unit key of a
+ * generated CA, each signed PDF checked by the app's verifier — e-results per second.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,10 +14,14 @@ import { crc32 } from 'node:zlib';
 import { LocalBlobStore } from '../server/blobs/local-store';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
+import { SigningAuthority } from '../server/features/eresults/ca';
+import { renderEresult, signPdf } from '../server/features/eresults/pdf';
+import { checkSignature } from '../server/features/eresults/signature';
 import { runLegacyImport } from '../server/features/legacy-import/run';
 
 const SCAN_BYTES = 200 * 1024;
 const N = 250;
+const N_ERESULTS = 200;
 
 /** A complete one-page PDF of about 200 KB (an incompressible comment as padding). */
 const PAD = randomBytes(SCAN_BYTES).toString('base64').slice(0, SCAN_BYTES).replace(/(.{76})/g, '%$1\n');
@@ -113,9 +119,50 @@ export default async function bench(): Promise<Record<string, unknown>> {
       figures[`${label}_${rows}_peakRssMb`] = Math.round(process.resourceUsage().maxRSS / 1024);
       figures[`${label}_${rows}_rssAfterMb`] = rssMb();
     }
+    Object.assign(figures, await eresults(path.join(dir, 'ca')));
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });
   }
   return figures;
+}
+
+/** Signing (render the e-result page + sign) and verification (the app's verifier) of N_ERESULTS e-results, each timed apart. */
+async function eresults(caDir: string): Promise<Record<string, number>> {
+  const ca = new SigningAuthority({ caDir, caP12: null, unitP12Dir: null, verifyRateLimit: 60 });
+  const issuer = { code: '000.01.03.H26', name: 'Phòng Hành chính tư pháp' };
+  const signer = ca.unit(issuer); // the CA and the unit key are made here, outside the timings
+  const caCert = ca.authority().cert;
+  const source = scan(0);
+  const sha256 = createHash('sha256').update(source).digest('hex');
+  const signed: Buffer[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < N_ERESULTS; i++) {
+    const code = `B-${i}-KQ1`;
+    const pdf = await renderEresult({
+      code,
+      verifyUrl: `http://localhost/xac-minh/${code}`,
+      issuer,
+      dossierCode: `B-${i}`,
+      documentType: 'Phiếu lý lịch tư pháp',
+      holderMasked: 'N***** V** A*',
+      issuedAt: Date.now(),
+      source: { sha256, filename: 'ket-qua.pdf', bytes: source },
+      supersedes: null,
+    });
+    signed.push(await signPdf(pdf, signer, { reason: code, location: 'Hải Phòng', at: new Date() }));
+  }
+  const t1 = performance.now();
+  for (const pdf of signed) {
+    const check = checkSignature(pdf, caCert);
+    if (!check.ok) throw new Error(`bench: the verifier refused a signed e-result (${check.problem})`);
+  }
+  const t2 = performance.now();
+  const perSecond = (ms: number) => Math.round((N_ERESULTS / (ms / 1000)) * 10) / 10;
+  return {
+    eresults: N_ERESULTS,
+    eresult_signing_perSecond: perSecond(t1 - t0),
+    eresult_verification_perSecond: perSecond(t2 - t1),
+    eresult_signPlusVerify_perSecond: perSecond(t2 - t0),
+  };
 }

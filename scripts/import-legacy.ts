@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { LocalBlobStore } from '../server/blobs/local-store';
+import { blobStoreFrom } from '../server/blobs/open';
 import { loadConfig } from '../server/config/config';
 import { openDatabase } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
@@ -46,7 +46,7 @@ try {
   let started = false;
   const summary = await runLegacyImport({
     db: database.db,
-    blobs: new LocalBlobStore(config.blobDir),
+    blobs: blobStoreFrom(config),
     actor: { kind: 'system', id: who, name: who },
     requestId: `cli-legacy-${Date.now()}`,
     manifest: path.resolve(manifest),

@@ -17,6 +17,7 @@ import { dossierRoutes } from './features/dossiers/routes';
 import { feedbackRoutes } from './features/feedback/routes';
 import { publicationRoutes } from './features/publication/routes';
 import { healthRoutes } from './features/health/routes';
+import { legacyImportRoutes } from './features/legacy-import/routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { orgRoutes } from './features/org/routes';
 import { paymentRoutes } from './features/payments/routes';
@@ -33,7 +34,7 @@ import { simIdpRoutes } from './sim/idp/routes';
 import { simMailRoutes } from './sim/mail/routes';
 
 /** Every feature's routes, in one list so the access test can walk them all. */
-export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes, bookRoutes, resultRoutes, eresultRoutes, feedbackRoutes, notificationRoutes, citizenRoutes, paymentRoutes, portalSubmissionRoutes, warehouseRoutes];
+export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes, bookRoutes, resultRoutes, eresultRoutes, feedbackRoutes, notificationRoutes, citizenRoutes, paymentRoutes, portalSubmissionRoutes, warehouseRoutes, legacyImportRoutes];
 
 declare module 'fastify' {
   interface FastifyInstance {

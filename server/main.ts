@@ -8,7 +8,7 @@ import { startJobLoop } from './jobs/runner';
 import { activeDemoAccounts } from './features/users/queries';
 import { isEmpty, seedDemo, seedDemoDossiers } from './seed/demo';
 import { seedDemoWarehouse } from './seed/warehouse';
-import { LocalBlobStore } from './blobs/local-store';
+import { blobStoreFrom } from './blobs/open';
 import { notificationServices } from './features/notifications/services';
 import { paymentDeps } from './features/payments/deps';
 import { startMailSink } from './sim/mail/sink';
@@ -41,8 +41,8 @@ export async function initialiseDatabase(database: Database, config: Config, log
     await seedDemo(database.db, (m) => log(`  ${m}`));
     // blocking, before the violation sweep starts: it would judge half-simulated dossiers by the real clock
     log('seeding demo dossiers (through the dossier commands; ~10 s on the first start)');
-    await seedDemoDossiers(database.db, { blobs: new LocalBlobStore(config.blobDir), onProgress: (m) => log(`  ${m}`) });
-    log(`  ${await seedDemoWarehouse(database.db, new LocalBlobStore(config.blobDir))} demo documents in the electronic data warehouse`);
+    await seedDemoDossiers(database.db, { blobs: blobStoreFrom(config), onProgress: (m) => log(`  ${m}`) });
+    log(`  ${await seedDemoWarehouse(database.db, blobStoreFrom(config))} demo documents in the electronic data warehouse`);
   }
   if (config.env === 'production') {
     const demo = await activeDemoAccounts(database.db);

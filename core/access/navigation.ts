@@ -13,6 +13,7 @@ export const STAFF_NAVIGATION: readonly NavItem[] = [
   { key: 'dossiers', path: '/staff/dossiers', permission: 'dossier.read' },
   { key: 'intake', path: '/staff/dossiers/new', permission: 'dossier.receive' },
   { key: 'feedback', path: '/staff/feedback', permission: 'feedback.answer' },
+  { key: 'legacyImport', path: '/staff/legacy-import', permission: 'warehouse.verify' },
   { key: 'organisation', path: '/staff/units', permission: 'workspace.view' },
   { key: 'calendar', path: '/staff/calendar', permission: 'workspace.view' },
   { key: 'catalogue', path: '/staff/catalogue', permission: 'catalogue.manage' },

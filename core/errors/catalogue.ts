@@ -92,6 +92,8 @@ export const ERRORS = {
   WAREHOUSE_EXPIRY_REQUIRED: { status: 400, vi: 'Loại giấy tờ này có thời hạn: vui lòng nhập ngày hết hạn.', en: 'This document type expires: enter its expiry date.' },
   WAREHOUSE_DATES_INVALID: { status: 400, vi: 'Ngày hết hạn phải sau ngày cấp.', en: 'The expiry date must be after the issue date.' },
   WAREHOUSE_QUALITY_FAILED: { status: 400, vi: 'Bản số hóa không đạt yêu cầu chất lượng ({{issues}}): tệp PDF phải có ít nhất một trang, ảnh quét phải đạt tối thiểu 874 × 1240 điểm ảnh (khổ A5, 150 dpi).', en: 'The digitised copy fails the quality check ({{issues}}): a PDF needs at least one page, a scanned image at least 874 × 1240 pixels (A5 at 150 dpi).' },
+  LEGACY_IMPORT_FILES_REQUIRED: { status: 400, vi: 'Vui lòng chọn tệp danh sách (.csv hoặc .xlsx) và tệp ZIP chứa các bản quét.', en: 'Choose the manifest (.csv or .xlsx) and the ZIP of scans.' },
+  LEGACY_IMPORT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lượt nhập hồ sơ cũ.', en: 'No such legacy import run.' },
   WAREHOUSE_SOURCE_UNKNOWN: { status: 400, vi: 'Tệp cần số hóa không thuộc hồ sơ này.', en: 'The file to digitise does not belong to this dossier.' },
   WAREHOUSE_ALREADY_CHECKED: { status: 409, vi: 'Bản số hóa đã được đối chiếu với bản chính.', en: 'The digitised copy has already been checked against the original.' },
   WAREHOUSE_NOT_CHECKABLE: { status: 409, vi: 'Chỉ bản số hóa do cơ quan thực hiện mới được đối chiếu với bản chính; bản công dân tự cung cấp không được xác thực.', en: 'Only copies digitised by an agency are checked against the original; a copy the holder provided is never verified.' },

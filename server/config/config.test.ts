@@ -47,4 +47,28 @@ describe('configuration', () => {
     expect(loadConfig(prod).oidc.simulator).toBe(false);
     expect(() => loadConfig({ ...prod, OIDC_SIMULATOR: 'true' })).toThrow(/OIDC_SIMULATOR/);
   });
+
+  it('keeps blobs in the local folder by default; BLOB_STORE=s3 requires every S3_* setting and never prints the secret', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).blobStore).toEqual({ kind: 'local' });
+    const s3 = {
+      DATA_DIR: tmp(),
+      BLOB_STORE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000/',
+      S3_BUCKET: 'motcua',
+      S3_REGION: 'ap-southeast-1',
+      S3_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      S3_SECRET_ACCESS_KEY: 'bí-mật-không-in-ra',
+    };
+    expect(loadConfig(s3).blobStore).toEqual({ kind: 's3', endpoint: 'http://127.0.0.1:9000', bucket: 'motcua', region: 'ap-southeast-1', accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'bí-mật-không-in-ra' });
+    expect(() => loadConfig({ ...s3, S3_BUCKET: undefined, S3_SECRET_ACCESS_KEY: undefined })).toThrow(/BLOB_STORE=s3 requires S3_BUCKET, S3_SECRET_ACCESS_KEY\./);
+    for (const name of ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID']) expect(() => loadConfig({ ...s3, [name]: undefined })).toThrow(new RegExp(name));
+    expect(() => loadConfig({ ...s3, BLOB_STORE: 'ftp' })).toThrow(/BLOB_STORE/);
+    // a refusal names what is missing, never a value
+    try {
+      loadConfig({ ...s3, S3_REGION: undefined });
+      expect.unreachable();
+    } catch (err) {
+      expect(String(err)).not.toContain('bí-mật');
+    }
+  });
 });

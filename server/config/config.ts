@@ -12,6 +12,12 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   BLOB_DIR: z.string().optional(),
+  BLOB_STORE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   DATABASE_URL: z.string().url().optional(),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32).optional(),
@@ -63,6 +69,8 @@ export interface Config {
   host: string;
   dataDir: string;
   blobDir: string;
+  /** Where blobs (scans, results, forms) are kept: the local folder `blobDir` or an S3-compatible bucket. */
+  blobStore: BlobStoreConfig;
   databaseUrl: string | undefined;
   publicUrl: string;
   sessionSecret: string;
@@ -102,6 +110,11 @@ export interface EresultConfig {
   /** Public verification requests allowed per client address per minute. */
   verifyRateLimit: number;
 }
+
+/** BLOB_STORE=local (default: the folder `blobDir`) or s3 (every S3_* setting required). */
+export type BlobStoreConfig =
+  | { kind: 'local' }
+  | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
 
 /** The payment platform and its local simulator. */
 export interface PaymentConfig {
@@ -161,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && simulator) {
     throw new ConfigError('OIDC_SIMULATOR=true is refused in production: anyone could sign in as any demo citizen. Set OIDC_ISSUER to the real provider.');
   }
+  const blobStore = blobStoreOf(e);
   const sessionSecret = e.SESSION_SECRET ?? embeddedSecret(dataDir);
   if (production && e.PAYMENT_GATEWAY_URL && !e.PAYMENT_SECRET) {
     throw new ConfigError('PAYMENT_SECRET (at least 32 characters, shared with the payment platform) is required with PAYMENT_GATEWAY_URL in production.');
@@ -174,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir,
     blobDir: path.resolve(e.BLOB_DIR ?? path.join(dataDir, 'blobs')),
+    blobStore,
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionSecret,
@@ -211,6 +226,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       verifyRateLimit: e.VERIFY_RATE_LIMIT,
     },
   };
+}
+
+/** The blob store settings; BLOB_STORE=s3 names every missing S3_* variable (never a value). */
+function blobStoreOf(e: z.infer<typeof envSchema>): BlobStoreConfig {
+  if (e.BLOB_STORE === 'local') return { kind: 'local' };
+  const { S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_REGION: region, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = e;
+  if (!endpoint || !bucket || !region || !accessKeyId || !secretAccessKey) {
+    const missing = Object.entries({ S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_REGION: region, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey })
+      .filter(([, v]) => !v)
+      .map(([k]) => k);
+    throw new ConfigError(`BLOB_STORE=s3 requires ${missing.join(', ')}.`);
+  }
+  return { kind: 's3', endpoint: endpoint.replace(/\/$/, ''), bucket, region, accessKeyId, secretAccessKey };
 }
 
 /** Outside production a secret (the session's, the payment platform's) is generated once and kept in the data folder (mode 0600). */

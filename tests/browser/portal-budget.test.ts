@@ -189,7 +189,8 @@ describe('the portal’s JavaScript budget', () => {
     contexts.push(page.context());
     const scripts = recordScripts(page);
     await signIn(page, suite.server.url, 'admin');
-    // the overview page is a lazy chunk of its own: wait until it has loaded
+    // the overview page is a lazy chunk of its own: wait until it has rendered
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^${TEXT.vi.overview.greeting.split('{{')[0]}`) }).waitFor();
     await page.waitForLoadState('networkidle');
     const loaded = (await scripts()).flatMap((s) => chunkModules()[s.chunk] ?? []);
     expect(loaded).toContain('web/src/features/shell/StaffRoutes.tsx');

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '@core/errors/app-error';
 import { SHA256_HEX } from '../../blobs/blob-store';
-import { LocalBlobStore } from '../../blobs/local-store';
+import { blobStoreFrom } from '../../blobs/open';
 import { auditActorOf } from '../../http/actor';
 import { access } from '../../http/access';
 import type { AppDeps } from '../../http/deps';
@@ -16,7 +16,7 @@ const formResponse = z.object({ form: z.string(), sha256: z.string(), filename: 
 /** Form templates of components: upload (control officer) and public download. */
 export function formRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod {
   const { db } = database;
-  const blobs = new LocalBlobStore(config.blobDir);
+  const blobs = blobStoreFrom(config);
   return async (app) => {
     await app.register(fastifyMultipart, { limits: { fileSize: MAX_FORM_BYTES + 1, files: 1, fields: 5 } });
 

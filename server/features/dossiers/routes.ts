@@ -10,7 +10,7 @@ import { AppError } from '@core/errors/app-error';
 import type { Role } from '@core/access/roles';
 import type { WorkingCalendar } from '@core/calendar/working-calendar';
 import type { Dossier } from '@core/dossier/dossier';
-import { LocalBlobStore } from '../../blobs/local-store';
+import { blobStoreFrom } from '../../blobs/open';
 import type { DossierFileRow, DossierRow } from '../../db/tables/dossiers';
 import { auditActorOf, type StaffActor } from '../../http/actor';
 import { access } from '../../http/access';
@@ -44,7 +44,7 @@ export function dossierRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const calendars = new CalendarCache(db);
   const ctxOf = (actor: StaffActor, requestId: string): Ctx => ({ db, actor: { ...auditActorOf(actor), id: actor.userId }, requestId, now: Date.now() });
   const rules = new RulesCache(db);
-  const blobs = new LocalBlobStore(deps.config.blobDir);
+  const blobs = blobStoreFrom(deps.config);
   // one unit's counter intakes share a transaction while the previous one commits (group-commit.ts)
   const intakes = new GroupCommitter<CounterIntake, CounterIntakeResult>(async (unitId, items) => registerCounterIntakes(db, await calendars.forUnit(unitId), items, Date.now()));
 

@@ -7,7 +7,9 @@
  */
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { P12Signer } from '@signpdf/signer-p12';
-import signpdf from '@signpdf/signpdf';
+// the named export: under Node's own ESM loader (tsx, `npm start`) the default import is the CommonJS
+// `exports` object, whose `.sign` is undefined; only vitest unwraps it
+import { SignPdf } from '@signpdf/signpdf';
 import { FONT } from '../../forms/fonts';
 import { viDateTime } from '../../forms/format';
 import { createDoc, field, frame, header, paragraph, title, toBuffer } from '../../forms/layout';
@@ -66,5 +68,5 @@ export async function signPdf(pdf: Buffer, signer: UnitSigner, meta: { reason: s
     signatureLength: SIGNATURE_BYTES,
     appName: 'motcua',
   });
-  return signpdf.sign(prepared, new P12Signer(signer.p12, { passphrase: signer.passphrase }), meta.at);
+  return new SignPdf().sign(prepared, new P12Signer(signer.p12, { passphrase: signer.passphrase }), meta.at);
 }

@@ -26,8 +26,23 @@ export function extractSignature(pdf: Buffer): { byteRange: [number, number, num
   if (a !== 0 || b <= 0 || c <= b + 2 || c + d !== pdf.length) return { byteRange, signature: Buffer.alloc(0) };
   const contents = text.slice(b, c);
   if (!/^<[0-9a-fA-F]*>$/.test(contents)) return { byteRange, signature: Buffer.alloc(0) };
-  const hex = contents.slice(1, -1).replace(/(00)+$/, '');
-  return { byteRange, signature: Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex') };
+  const hex = contents.slice(1, -1);
+  const padded = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
+  // the placeholder is zero-padded: cut at the DER's own length (stripping trailing zeros would also
+  // cut a signature whose last byte is 0x00, about one in 256)
+  return { byteRange, signature: padded.subarray(0, derLength(padded)) };
+}
+
+/** The length of the DER element at the start of `der` (all of it when its header is not one). */
+function derLength(der: Buffer): number {
+  const first = der[1];
+  if (first === undefined) return der.length;
+  if (first < 0x80) return Math.min(der.length, 2 + first);
+  const n = first & 0x7f;
+  if (n === 0 || n > 4 || der.length < 2 + n) return der.length;
+  let length = 0;
+  for (let i = 0; i < n; i++) length = length * 256 + (der[2 + i] as number);
+  return Math.min(der.length, 2 + n + length);
 }
 
 /** Verifies the PDF's signature against the CA certificate. */

@@ -157,7 +157,7 @@ describe('npm run import:legacy survives a kill', () => {
       env: { ...env, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', NODE_ENV: 'development', LEGACY_IMPORT_TRACE: '1', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
 
   it(
     'killed half-way (SIGKILL), re-run with the same manifest: every good row imported exactly once, nothing partial',

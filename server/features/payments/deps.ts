@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../http/actor';
 import { SIMULATOR_PROVIDER, type PaymentGateway, gatewayFromConfig } from '../../adapters/payment';
 import type { BlobStore } from '../../blobs/blob-store';
-import { LocalBlobStore } from '../../blobs/local-store';
+import { blobStoreFrom } from '../../blobs/open';
 import type { Config } from '../../config/config';
 import type { DB } from '../../db/schema';
 import { CalendarCache } from '../calendar/calendar-cache';
@@ -36,7 +36,7 @@ export function paymentDeps(config: Config, db: Kysely<DB>, log: PaymentLog, kno
   return {
     db,
     gateway: gatewayFromConfig(config.payment),
-    blobs: known.blobs ?? new LocalBlobStore(config.blobDir),
+    blobs: known.blobs ?? blobStoreFrom(config),
     rules: known.rules ?? new RulesCache(db),
     calendars: known.calendars ?? new CalendarCache(db),
     publicUrl: config.publicUrl,

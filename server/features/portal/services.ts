@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Dossier } from '@core/dossier/dossier';
 import type { PortalDossierDetail } from '@core/portal/api';
-import { LocalBlobStore } from '../../blobs/local-store';
+import { blobStoreFrom } from '../../blobs/open';
 import type { BlobStore } from '../../blobs/blob-store';
 import type { DB } from '../../db/schema';
 import type { DossierRow } from '../../db/tables/dossiers';
@@ -53,7 +53,7 @@ export function portalServices(deps: AppDeps): PortalServices {
     versions,
     rules: new RulesCache(db),
     calendars: new CalendarCache(db),
-    blobs: new LocalBlobStore(deps.config.blobDir),
+    blobs: blobStoreFrom(deps.config),
     hasher: new SecretHasher(deps.config.sessionSecret),
     citizenOf: (req) => requireCitizen(req),
     ctxOf: (req) => ({ db, citizen: requireCitizen(req), requestId: req.id, now: Date.now(), locale: localeOf(req) }),

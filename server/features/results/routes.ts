@@ -5,7 +5,7 @@ import type { Dossier } from '@core/dossier/dossier';
 import { AppError } from '@core/errors/app-error';
 import { citizenResultsResponse, resultIdSchema, staffResultsResponse, uploadResultResponse } from '@core/feedback/api';
 import { MAX_RESULT_BYTES, RESULT_UPLOAD_ROLES, mayUploadResult, resultDownloadable, resultUploadOpen } from '@core/feedback/results';
-import { LocalBlobStore } from '../../blobs/local-store';
+import { blobStoreFrom } from '../../blobs/open';
 import type { DossierRow } from '../../db/tables/dossiers';
 import { auditActorOf, type StaffActor } from '../../http/actor';
 import { access } from '../../http/access';
@@ -65,7 +65,7 @@ function authorizeUpload(actor: StaffActor, roles: Parameters<typeof mayUploadRe
 /** Result documents: staff upload and list them; the applicant downloads them on the portal once returned online. */
 export function resultRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps.database;
-  const blobs = new LocalBlobStore(deps.config.blobDir);
+  const blobs = blobStoreFrom(deps.config);
   const issuing = { authority: signingAuthority(deps.config.eresult), blobs, publicUrl: deps.config.publicUrl };
 
   return async (app) => {

@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { documentTypesResponse } from '@core/warehouse/api';
 import { DOCUMENT_TYPE_CATALOGUE } from '@core/warehouse/catalogue';
-import { LocalBlobStore } from '../../blobs/local-store';
+import { blobStoreFrom } from '../../blobs/open';
 import { access } from '../../http/access';
 import type { AppDeps } from '../../http/deps';
 import { MAX_DOCUMENT_BYTES } from '../../uploads/inspect';
@@ -12,7 +12,7 @@ import { sharingRoutes } from './sharing-routes';
 import { staffWarehouseRoutes } from './staff-routes';
 
 export function warehouseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const blobs = new LocalBlobStore(deps.config.blobDir);
+  const blobs = blobStoreFrom(deps.config);
   return async (app) => {
     // one byte over the limit lets inspectDocument answer UPLOAD_TOO_LARGE itself
     await app.register(fastifyMultipart, { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: 1, fields: 4 } });

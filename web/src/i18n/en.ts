@@ -27,6 +27,7 @@ export const en: Translation = {
     publication: 'Publication',
     users: 'Users',
     audit: 'Audit log',
+    legacyImport: 'Legacy import',
   },
   common: {
     loading: 'Loading…',

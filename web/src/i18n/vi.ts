@@ -25,6 +25,7 @@ export const vi = {
     publication: 'Công bố thủ tục',
     users: 'Người dùng',
     audit: 'Nhật ký hệ thống',
+    legacyImport: 'Nhập hồ sơ cũ',
   },
   common: {
     loading: 'Đang tải…',

@@ -17,6 +17,7 @@ const DossierListPage = lazy(() => import('../dossiers/DossierListPage').then((m
 const IntakePage = lazy(() => import('../dossiers/IntakePage').then((m) => ({ default: m.IntakePage })));
 const DossierPage = lazy(() => import('../dossiers/DossierPage').then((m) => ({ default: m.DossierPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const LegacyImportPage = lazy(() => import('../legacy-import/LegacyImportPage').then((m) => ({ default: m.LegacyImportPage })));
 const FeedbackPage = lazy(() => import('../feedback/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
 
 /** Guards a staff page with the permission its navigation entry names, so menu and route agree. */
@@ -44,6 +45,7 @@ export function StaffRoutes() {
           <Route path="dossiers" element={guarded('dossiers', <DossierListPage />)} />
           <Route path="dossiers/new" element={guarded('intake', <IntakePage />)} />
           <Route path="dossiers/:ref" element={guarded('dossiers', <DossierPage />)} />
+          <Route path="legacy-import" element={guarded('legacyImport', <LegacyImportPage />)} />
           <Route path="feedback" element={guarded('feedback', <FeedbackPage />)} />
           <Route path="units" element={guarded('organisation', <UnitsPage />)} />
           <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
