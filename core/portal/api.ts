@@ -266,8 +266,8 @@ export const todoItem = z.discriminatedUnion('kind', [
 /** A to-do of the applicant. */
 export type TodoItem = z.infer<typeof todoItem>;
 
-/** One of the citizen's dossiers in a list. */
-export const portalDossierSummary = z.object({
+/** What every view of a dossier outside the back office starts with: where it stands, what it is, who handles it. */
+export const dossierHeadline = z.object({
   code: z.string(),
   status: z.enum(STATUSES),
   syncCode: z.number().int(),
@@ -278,6 +278,12 @@ export const portalDossierSummary = z.object({
   dueAt: instant.nullable(),
   /** The unit handling the dossier now. */
   unit: unitRef,
+});
+/** A dossier's headline. */
+export type DossierHeadline = z.infer<typeof dossierHeadline>;
+
+/** One of the citizen's dossiers in a list. */
+export const portalDossierSummary = dossierHeadline.extend({
   /** True when the applicant has something to do now: send a supplement, pay, collect the result or rate. */
   actionNeeded: z.boolean(),
 });
@@ -339,17 +345,8 @@ export const secretResponse = z.object({ code: z.string(), secret: z.string() })
 export const receiptQuery = z.object({ secret: z.string().optional() });
 
 /** `GET /api/v1/track/{code}?secret=`: the public lookup, names and numbers masked, no notes. */
-export const trackResponse = z.object({
-  code: z.string(),
-  status: z.enum(STATUSES),
-  syncCode: z.number().int(),
-  procedureCode: z.string(),
-  procedureName: z.string(),
-  channel: z.enum(CHANNELS),
-  submittedAt: instant,
+export const trackResponse = dossierHeadline.extend({
   receivedAt: instant.nullable(),
-  dueAt: instant.nullable(),
-  unit: unitRef,
   applicant: z.object({ name: z.string(), idNumber: z.string() }),
   timeline: z.array(timelineEntry),
 });

@@ -4,7 +4,7 @@ import type { Dossier } from '@core/dossier/dossier';
 import { STATUS_SYNC_CODES } from '@core/dossier/status';
 import { availableForms } from '@core/dossier/available-forms';
 import { maskCccd } from '@core/identity/mask';
-import { type DraftData, type DraftView, PORTAL_FORMS, type PortalDossierDetail, type PortalDossierSummary, type PortalForm, type TrackResponse, draftData } from '@core/portal/api';
+import { type DraftData, type DraftView, PORTAL_FORMS, type PortalDossierDetail, type PortalDossierSummary, type PortalForm, type TrackResponse, draftData, type DossierHeadline } from '@core/portal/api';
 import { type Standing, draftChecklist, draftCompleteness } from '@core/portal/checklist';
 import { isSupplementFile, supplementAnsweredAt } from '@core/portal/supplement';
 import { dossierTimeline } from '@core/portal/timeline';
@@ -67,14 +67,12 @@ const answerFiles = (files: readonly { component_id: string; uploaded_at: Date }
 /** To-dos that ask the applicant to act now (presence is a standing instruction; an answered supplement waits on the unit). */
 const URGENT: ReadonlySet<string> = new Set(['supplement', 'pay_fee', 'collect_result', 'rate']);
 
-/** One of the applicant's dossiers in a list. */
-export function presentOwnSummary(
-  r: { code: string | null; status: string; sync_code: number; procedure_code: string; channel: string; submitted_at: Date; due_at: Date | null; state: unknown },
-  names: Pick<DossierNames, 'procedureName' | 'unit' | 'receivingUnit' | 'presence'>,
-  supplementFiles: readonly { component_id: string; uploaded_at: Date }[],
-): PortalDossierSummary {
+/** The headline every public view of a dossier shares (the list, the lookup). */
+function presentHeadline(
+  r: { code: string | null; procedure_code: string; submitted_at: Date; due_at: Date | null; state: unknown },
+  names: Pick<DossierNames, 'procedureName' | 'unit'>,
+): DossierHeadline {
   const d = r.state as Dossier;
-  const todo = applicantTodo(d, { presence: names.presence, unit: names.receivingUnit, supplementAnsweredAt: supplementAnsweredAt(d, answerFiles(supplementFiles)) });
   return {
     code: r.code ?? '',
     status: d.status,
@@ -85,6 +83,19 @@ export function presentOwnSummary(
     submittedAt: formatInstant(r.submitted_at.getTime()),
     dueAt: iso(r.due_at),
     unit: names.unit,
+  };
+}
+
+/** One of the applicant's dossiers in a list. */
+export function presentOwnSummary(
+  r: { code: string | null; status: string; sync_code: number; procedure_code: string; channel: string; submitted_at: Date; due_at: Date | null; state: unknown },
+  names: Pick<DossierNames, 'procedureName' | 'unit' | 'receivingUnit' | 'presence'>,
+  supplementFiles: readonly { component_id: string; uploaded_at: Date }[],
+): PortalDossierSummary {
+  const d = r.state as Dossier;
+  const todo = applicantTodo(d, { presence: names.presence, unit: names.receivingUnit, supplementAnsweredAt: supplementAnsweredAt(d, answerFiles(supplementFiles)) });
+  return {
+    ...presentHeadline(r, names),
     actionNeeded: todo.some((t) => URGENT.has(t.kind)),
   };
 }
@@ -138,16 +149,8 @@ function maskNumber(kind: string, id: string): string {
 export function presentTrack(row: DossierRow, names: DossierNames): TrackResponse {
   const d = row.state as Dossier;
   return {
-    code: row.code ?? '',
-    status: d.status,
-    syncCode: STATUS_SYNC_CODES[d.status],
-    procedureCode: row.procedure_code,
-    procedureName: names.procedureName,
-    channel: d.channel,
-    submittedAt: formatInstant(row.submitted_at.getTime()),
+    ...presentHeadline(row, names),
     receivedAt: iso(row.received_at),
-    dueAt: iso(row.due_at),
-    unit: names.unit,
     applicant: { name: maskName(row.applicant_name), idNumber: maskNumber(row.applicant_kind, row.applicant_id_number) },
     timeline: dossierTimeline(d, { publicView: true }),
   };
