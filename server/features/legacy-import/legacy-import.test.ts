@@ -153,7 +153,9 @@ describe('npm run import:legacy survives a kill', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-legacy-kill-'));
   const { DATABASE_URL: _omit, ...env } = process.env;
   const cli = (extraEnv: Record<string, string>, f: { manifest: string; scans: string }) =>
-    spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/import-legacy.ts', '--manifest', f.manifest, '--scans', f.scans], {
+    // node itself with tsx's loader, not the tsx wrapper: the wrapper runs the script in a child process,
+    // which a SIGKILL of the wrapper would leave running (an orphan still writing the database)
+    spawn(process.execPath, ['--import', 'tsx', 'scripts/import-legacy.ts', '--manifest', f.manifest, '--scans', f.scans], {
       env: { ...env, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', NODE_ENV: 'development', LEGACY_IMPORT_TRACE: '1', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
