@@ -6,7 +6,8 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const names = process.argv.slice(2);
+// a benchmark's own flags (`--sizes 1000000`) and their values are not names
+const names = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
 const available = readdirSync(path.resolve('bench'))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => f.replace(/\.ts$/, ''));

@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { accountabilityRoutes } from './features/accountability/routes';
 import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { type RouteAccessEntry, registerSessionHook } from './features/auth/session-hook';
@@ -16,7 +17,10 @@ import { bookRoutes } from './features/dossiers/book-routes';
 import { dossierRoutes } from './features/dossiers/routes';
 import { feedbackRoutes } from './features/feedback/routes';
 import { publicationRoutes } from './features/publication/routes';
+import { reformRoutes } from './features/reform/routes';
 import { healthRoutes } from './features/health/routes';
+import { indexDashboardRoutes } from './features/index/dashboard-routes';
+import { indexRoutes } from './features/index/routes';
 import { legacyImportRoutes } from './features/legacy-import/routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { orgRoutes } from './features/org/routes';
@@ -32,9 +36,10 @@ import { loggerOptions } from './http/logging';
 import { registerWebClient } from './http/web-client';
 import { simIdpRoutes } from './sim/idp/routes';
 import { simMailRoutes } from './sim/mail/routes';
+import { simNationalRoutes } from './sim/national/routes';
 
 /** Every feature's routes, in one list so the access test can walk them all. */
-export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes, bookRoutes, resultRoutes, eresultRoutes, feedbackRoutes, notificationRoutes, citizenRoutes, paymentRoutes, portalSubmissionRoutes, warehouseRoutes, legacyImportRoutes];
+export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes, bookRoutes, resultRoutes, eresultRoutes, feedbackRoutes, notificationRoutes, citizenRoutes, paymentRoutes, portalSubmissionRoutes, warehouseRoutes, legacyImportRoutes, indexRoutes, indexDashboardRoutes, reformRoutes, accountabilityRoutes];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,6 +98,8 @@ export async function buildApp(deps: AppDeps, opts: { webDist?: string; logStrea
   if (deps.config.mail.simPort !== null) await app.register(simMailRoutes(deps));
   // the identity-provider simulator under /sim/idp mounts itself only when enabled (never in production)
   await app.register(simIdpRoutes(deps));
+  // the national portal simulator under /sim/dvcqg mounts itself only when enabled (never in production)
+  await app.register(simNationalRoutes(deps));
   await registerWebClient(app, opts.webDist);
   return app;
 }

@@ -7,10 +7,14 @@ import { JOB_POLL_MS, backgroundJobs } from './jobs/background';
 import { startJobLoop } from './jobs/runner';
 import { activeDemoAccounts } from './features/users/queries';
 import { isEmpty, seedDemo, seedDemoDossiers } from './seed/demo';
+import { seedDemoReform } from './seed/reform';
 import { seedDemoWarehouse } from './seed/warehouse';
+import { signingAuthority } from './features/eresults/authority';
+import { generateHistory } from './features/index/generate';
 import { blobStoreFrom } from './blobs/open';
 import { notificationServices } from './features/notifications/services';
 import { paymentDeps } from './features/payments/deps';
+import { nationalSyncDeps } from './features/national-sync/sync';
 import { startMailSink } from './sim/mail/sink';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -32,6 +36,10 @@ export async function prepareDatabase(config: Config): Promise<Database> {
   return database;
 }
 
+
+/** Synthetic history of the demo: three years before the demo dossiers (which cover the last 91 days). */
+const DEMO_HISTORY_DOSSIERS = 20_000;
+const DEMO_HISTORY_GAP_MS = 92 * 86_400_000;
 /** Migrates, seeds the demo on an empty database in demo mode, and refuses active demo accounts in production. */
 export async function initialiseDatabase(database: Database, config: Config, log: (msg: string) => void = say): Promise<void> {
   const applied = await migrate(database.db, (v) => log(`applying migration ${v}`));
@@ -41,8 +49,14 @@ export async function initialiseDatabase(database: Database, config: Config, log
     await seedDemo(database.db, (m) => log(`  ${m}`));
     // blocking, before the violation sweep starts: it would judge half-simulated dossiers by the real clock
     log('seeding demo dossiers (through the dossier commands; ~10 s on the first start)');
-    await seedDemoDossiers(database.db, { blobs: blobStoreFrom(config), onProgress: (m) => log(`  ${m}`) });
+    const blobs = blobStoreFrom(config);
+    const issuing = { authority: signingAuthority(config.eresult), blobs, publicUrl: config.publicUrl };
+    await seedDemoDossiers(database.db, { blobs, issuing, onProgress: (m) => log(`  ${m}`) });
     log(`  ${await seedDemoWarehouse(database.db, blobStoreFrom(config))} demo documents in the electronic data warehouse`);
+    // the years before the system: imported history, so the index has a past to compare with (its trend, the ranking over a year)
+    const history = await generateHistory(database.db, { dossiers: DEMO_HISTORY_DOSSIERS, seed: 766, now: new Date(Date.now() - DEMO_HISTORY_GAP_MS), allFinished: true, importedBy: 'demo' });
+    log(`  ${history.dossiers} dossiers of demo history (${history.from} … ${history.to}), imported as read-only history for the index`);
+    log(`  ${await seedDemoReform(database.db, { blobs: blobStoreFrom(config) })} demo reform tasks (Plans 259/KH-UBND and 242/KH-UBND)`);
   }
   if (config.env === 'production') {
     const demo = await activeDemoAccounts(database.db);
@@ -79,11 +93,12 @@ export async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs)`);
   if (config.payment.simulator) say(`payment SIMULATOR (CỔNG THANH TOÁN MÔ PHỎNG) at ${config.payment.simulator.publicUrl}, started beside the app by npm start`);
+  if (config.national.simulator) say(`national portal SIMULATOR (CỔNG DỊCH VỤ CÔNG QUỐC GIA MÔ PHỎNG) at ${config.publicUrl}/sim/dvcqg: dossiers are synced there`);
   if (config.demoMode) say('demo accounts: admin, kiemsoat, chutich, giamdoc, lanhdao, chuyenvien, motcua, motcua.xa — password demo123');
   // background work (the violation sweep…) runs here, not in buildApp: tests build the app without it
   if (mailSink) say(`SMTP sink (simulator) on 127.0.0.1:${mailSink.port}; e-mails and SMS at ${config.publicUrl}/sim/mail`);
   const notify = notificationServices(config, database.db, app.log, mailSink?.port ?? null);
-  const jobs = backgroundJobs(database.db, { notify, payments: paymentDeps(config, database.db, app.log) });
+  const jobs = backgroundJobs(database.db, { notify, payments: paymentDeps(config, database.db, app.log), national: nationalSyncDeps(config, database.db, app.log), reform: { mail: notify.mail, publicUrl: config.publicUrl, log: app.log } });
   const stopJobs = startJobLoop(database.db, jobs.handlers, JOB_POLL_MS, { recurring: jobs.recurring, onError: (err) => app.log.error({ err }, 'background job poll failed') });
   const stop = async () => {
     await stopJobs();

@@ -29,8 +29,8 @@ describe('permission matrix', () => {
   it('derives the navigation from the permissions', () => {
     const specialist = navigationFor(grantedPermissions([{ role: 'specialist', unitId: 'x', includeSubtree: false }])).map((n) => n.key);
     const admin = navigationFor(grantedPermissions([{ role: 'system_admin', unitId: 'x', includeSubtree: true }])).map((n) => n.key);
-    expect(specialist).toEqual(['overview', 'dossiers', 'legacyImport', 'organisation', 'calendar']);
-    expect(admin).toEqual(['overview', 'organisation', 'calendar', 'catalogue', 'publication', 'users', 'audit']);
+    expect(specialist).toEqual(['overview', 'dossiers', 'reform', 'legacyImport', 'organisation', 'calendar']);
+    expect(admin).toEqual(['overview', 'index', 'reform', 'accountability', 'organisation', 'calendar', 'catalogue', 'publication', 'users', 'audit']);
     const officer = navigationFor(grantedPermissions([{ role: 'onestop_officer', unitId: 'x', includeSubtree: true }])).map((n) => n.key);
     expect(officer).toEqual(['overview', 'dossiers', 'intake', 'feedback', 'legacyImport', 'organisation', 'calendar']);
   });

@@ -18,6 +18,20 @@ export const PERMISSIONS = [
   'payment.record',
   'warehouse.read',
   'warehouse.verify',
+  'index.view',
+  'index.targets',
+  'index.configure',
+  'index.import',
+  // reform plans and tasks (issue 9)
+  'reform.view',
+  'reform.report',
+  'reform.manage',
+  'reform.accept',
+  // inspection and accountability (issue 9, docs/accountability.md)
+  'accountability.view',
+  'accountability.inspect',
+  'accountability.handle',
+  'accountability.configure',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -27,12 +41,12 @@ export type Permission = (typeof PERMISSIONS)[number];
  * (route guards) and the client (navigation); a test walks every route × role against it.
  */
 export const ROLE_PERMISSIONS = {
-  system_admin: ['org.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'calendar.manage', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view'],
-  control_officer: ['users.read', 'audit.read', 'audit.verify', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view', 'dossier.read', 'feedback.answer', 'warehouse.read'],
-  city_leader: ['users.read', 'audit.read', 'workspace.view', 'publication.view', 'dossier.read'],
-  agency_head: ['users.read', 'workspace.view', 'publication.view', 'dossier.read', 'feedback.answer'],
-  unit_leader: ['users.read', 'workspace.view', 'publication.view', 'dossier.read', 'feedback.answer'],
-  specialist: ['workspace.view', 'dossier.read', 'warehouse.read', 'warehouse.verify'],
+  system_admin: ['org.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'calendar.manage', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view', 'index.view', 'index.targets', 'index.configure', 'index.import', 'reform.view', 'reform.manage', 'reform.accept', 'accountability.view', 'accountability.configure'],
+  control_officer: ['users.read', 'audit.read', 'audit.verify', 'workspace.view', 'catalogue.manage', 'publication.manage', 'publication.view', 'dossier.read', 'feedback.answer', 'warehouse.read', 'index.view', 'index.targets', 'index.configure', 'index.import', 'reform.view', 'reform.manage', 'reform.accept', 'accountability.view', 'accountability.inspect', 'accountability.handle', 'accountability.configure'],
+  city_leader: ['users.read', 'audit.read', 'workspace.view', 'publication.view', 'dossier.read', 'index.view', 'index.targets', 'reform.view', 'accountability.view', 'accountability.handle'],
+  agency_head: ['users.read', 'workspace.view', 'publication.view', 'dossier.read', 'feedback.answer', 'index.view', 'reform.view', 'reform.report', 'accountability.view', 'accountability.handle'],
+  unit_leader: ['users.read', 'workspace.view', 'publication.view', 'dossier.read', 'feedback.answer', 'index.view', 'reform.view', 'reform.report', 'accountability.view', 'accountability.handle'],
+  specialist: ['workspace.view', 'dossier.read', 'warehouse.read', 'warehouse.verify', 'reform.view', 'reform.report'],
   onestop_officer: ['workspace.view', 'dossier.read', 'dossier.receive', 'feedback.answer', 'payment.record', 'warehouse.read', 'warehouse.verify'],
 } as const satisfies Record<Role, readonly Permission[]>;
 

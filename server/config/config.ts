@@ -50,6 +50,9 @@ const envSchema = z.object({
   ERESULT_UNIT_P12_DIR: z.string().min(1).optional(),
   ERESULT_UNIT_P12_PASSPHRASE: z.string().optional(),
   VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
+  NATIONAL_PORTAL_URL: z.string().url().optional(),
+  NATIONAL_PORTAL_SECRET: z.string().min(32).optional(),
+  NATIONAL_PORTAL_SYSTEM_ID: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default('MOTCUA-HP'),
 });
 
 /** An SMTP server to send e-mail through. */
@@ -95,6 +98,19 @@ export interface Config {
   payment: PaymentConfig;
   /** Signed e-results (docs/results.md). */
   eresult: EresultConfig;
+  /** The national portal's dossier sync (docs/national-sync.md). */
+  national: NationalConfig;
+}
+
+/**
+ * The national public-service portal the dossiers are synced to. By default (outside production,
+ * no NATIONAL_PORTAL_URL) the NATIONAL PORTAL SIMULATOR mounted at the app's own /sim/dvcqg.
+ */
+export interface NationalConfig {
+  /** Null = no sync (production without NATIONAL_PORTAL_URL). */
+  portal: { url: string; secret: string; systemId: string } | null;
+  /** Mount the simulator under /sim/dvcqg (never in production). */
+  simulator: boolean;
 }
 
 /**
@@ -180,6 +196,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('PAYMENT_SECRET (at least 32 characters, shared with the payment platform) is required with PAYMENT_GATEWAY_URL in production.');
   }
   const paymentSimulator = production || e.PAYMENT_GATEWAY_URL ? null : { port: e.PAYMENT_SIM_PORT, publicUrl: (e.PAYMENT_SIM_PUBLIC_URL ?? `http://localhost:${e.PAYMENT_SIM_PORT}`).replace(/\/$/, '') };
+  if (production && e.NATIONAL_PORTAL_URL && !e.NATIONAL_PORTAL_SECRET) {
+    throw new ConfigError('NATIONAL_PORTAL_SECRET (at least 32 characters, shared with the national portal) is required with NATIONAL_PORTAL_URL in production.');
+  }
+  const nationalSimulator = !production && !e.NATIONAL_PORTAL_URL;
+  const nationalUrl = e.NATIONAL_PORTAL_URL ?? (nationalSimulator ? `http://127.0.0.1:${e.PORT}/sim/dvcqg` : null);
   const paymentUrl = e.PAYMENT_GATEWAY_URL ?? (paymentSimulator ? `http://127.0.0.1:${paymentSimulator.port}` : null);
 
   return {
@@ -224,6 +245,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       caP12: e.ERESULT_CA_P12 ? { file: path.resolve(e.ERESULT_CA_P12), passphrase: e.ERESULT_CA_PASSPHRASE ?? '' } : null,
       unitP12Dir: e.ERESULT_UNIT_P12_DIR ? { dir: path.resolve(e.ERESULT_UNIT_P12_DIR), passphrase: e.ERESULT_UNIT_P12_PASSPHRASE ?? '' } : null,
       verifyRateLimit: e.VERIFY_RATE_LIMIT,
+    },
+    national: {
+      portal: nationalUrl ? { url: nationalUrl.replace(/\/$/, ''), secret: e.NATIONAL_PORTAL_SECRET ?? embeddedSecret(dataDir, 'national-portal-secret'), systemId: e.NATIONAL_PORTAL_SYSTEM_ID } : null,
+      simulator: nationalSimulator,
     },
   };
 }

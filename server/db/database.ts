@@ -60,7 +60,9 @@ PreparingClient.prototype.query = function (this: pg.Client, ...args: unknown[])
 /** Opens PostgreSQL when a URL is given, otherwise PGlite stored in `dataDir` (or in memory when dataDir is null). */
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string | null; loadDataDir?: Blob | File }): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, Client: PreparingClient });
+    // JIT off: our statements are short (a dossier action, an index over its counts); compiling them
+    // cost 7–28 ms each in the index benchmark for nothing gained (docs/decisions.md)
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, Client: PreparingClient, options: '-c jit=off' });
     // An idle connection killed by the server (restart, DROP … WITH (FORCE)) is dropped by the pool,
     // which then emits 'error': unhandled, that event would bring the whole process down.
     pool.on('error', () => {});

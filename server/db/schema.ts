@@ -1,13 +1,18 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AccountabilityTables } from './tables/accountability';
 import type { CalendarTables } from './tables/calendar';
 import type { CatalogueTables } from './tables/catalogue';
 import type { CitizenTables } from './tables/citizens';
 import type { DossierTables } from './tables/dossiers';
 import type { EresultTables } from './tables/eresults';
+import type { IndexTargetTables } from './tables/index-targets';
+import type { IndexTables } from './tables/index';
 import type { JobTables } from './tables/jobs';
+import type { NationalTables } from './tables/national';
 import type { NotificationTables } from './tables/notifications';
 import type { PaymentTables } from './tables/payments';
 import type { PortalTables } from './tables/portal';
+import type { ReformTables } from './tables/reform';
 import type { ResultsFeedbackTables } from './tables/results-feedback';
 import type { WarehouseTables } from './tables/warehouse';
 
@@ -122,4 +127,4 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
 
 /** The whole schema as Kysely sees it: one interface of tables per feature (server/db/tables/). */
-export interface DB extends FoundationTables, CalendarTables, CatalogueTables, JobTables, DossierTables, CitizenTables, ResultsFeedbackTables, NotificationTables, PortalTables, PaymentTables, EresultTables, WarehouseTables {}
+export interface DB extends AccountabilityTables, FoundationTables, CalendarTables, CatalogueTables, JobTables, DossierTables, CitizenTables, ResultsFeedbackTables, NotificationTables, PortalTables, PaymentTables, EresultTables, WarehouseTables, IndexTables, IndexTargetTables, NationalTables, ReformTables {}

@@ -6,4 +6,6 @@ export interface AppDeps {
   config: Config;
   database: Database;
   version: string;
+  /** The clock of features that judge deadlines against the present (reform tasks, the graded year); tests inject one. Default Date.now. */
+  now?: () => number;
 }

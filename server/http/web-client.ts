@@ -33,8 +33,9 @@ export async function registerWebClient(app: FastifyInstance, distDir = WEB_DIST
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0] ?? '';
     const isApi = pathname.startsWith('/api') || pathname.startsWith('/healthz');
-    // A file has an extension with a letter (`.js`, `.png`); procedure codes such as `/thu-tuc/1.001193` are routes.
-    const isFile = pathname.startsWith('/assets/') || /\.[a-z0-9]*[a-z][a-z0-9]*$/i.test(pathname);
+    // A file has a lower-case extension with a letter (`.js`, `.png`, `.woff2`); procedure codes such as
+    // `/thu-tuc/1.001193` and unit codes such as `/chi-so/000.00.03.H26` are routes.
+    const isFile = pathname.startsWith('/assets/') || /\.[a-z0-9]*[a-z][a-z0-9]*$/.test(pathname);
     if (!isApi && !isFile && hasClient && (req.method === 'GET' || req.method === 'HEAD')) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
     }

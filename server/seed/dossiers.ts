@@ -22,6 +22,7 @@ import { hashPassword } from '../features/auth/tokens';
 import { CalendarCache } from '../features/calendar/calendar-cache';
 import { type Ctx, attachFiles, createDossier, performAction, performActionIn } from '../features/dossiers/commands';
 import { RulesCache } from '../features/dossiers/rules';
+import { type IssueDeps, issueEresult } from '../features/eresults/commands';
 import { uploadResult } from '../features/results/commands';
 import { listUnits } from '../features/org/queries';
 import { inspectDocument } from '../uploads/inspect';
@@ -70,6 +71,8 @@ export interface SeedDossiersOptions {
   seed?: number;
   /** Where scanned components go; without it no files are attached. */
   blobs?: BlobStore;
+  /** With it, the result documents of online returns are issued as signed e-results, as the upload route does. */
+  issuing?: IssueDeps;
   onProgress?: (msg: string) => void;
 }
 
@@ -226,7 +229,8 @@ export async function seedDemoDossiers(db: Kysely<DB>, opts: SeedDossiersOptions
       // an online return needs the signed result document on the dossier (server/features/results/guard.ts)
       const pdf = scanPdf(`Ket qua giai quyet ${plan.procedure.code}`, [`So ${input && typeof input === 'object' && 'number' in input ? String(input.number) : ''}`, `Cap cho: ${applicantAscii(plan)}`, 'Ban dien tu mo phong (du lieu demo)']);
       const ref = await opts.blobs.put(pdf);
-      await uploadResult(ctx, row, { sha256: ref.sha256, size: ref.size, filename: `ket-qua-${plan.n}.pdf` });
+      const issuing = opts.issuing;
+      await uploadResult(ctx, row, { sha256: ref.sha256, size: ref.size, filename: `ket-qua-${plan.n}.pdf` }, undefined, issuing ? async (trx, saved) => void (await issueEresult(trx, ctx, issuing, row, saved, pdf, null)) : undefined);
       report.results += 1;
     }
     const loaded = { row, rules: plan.procedure.rules, calendar };

@@ -39,9 +39,12 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
   { ...COMPANY, typeCode: 'GCNDKDN', title: 'GIAY CHUNG NHAN DANG KY DOANH NGHIEP', number: '0201234569', issuer: 'Sở Kế hoạch và Đầu tư thành phố Hải Phòng', issuedOn: '2015-03-02', expiresOn: null, source: 'digitised', checked: true },
 ];
 
-/** Seeds the demo documents unless the warehouse already holds any; answers how many were written. */
+/**
+ * Seeds the demo documents unless the warehouse already holds any other than e-results (which the
+ * demo dossiers' online returns file there); answers how many were written.
+ */
 export async function seedDemoWarehouse(db: Kysely<DB>, blobs: BlobStore): Promise<number> {
-  if (await db.selectFrom('documents').select('id').limit(1).executeTakeFirst()) return 0;
+  if (await db.selectFrom('documents').select('id').where('source', '<>', 'e_result').limit(1).executeTakeFirst()) return 0;
   const officer = await db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', 'motcua.xa').executeTakeFirst();
   if (!officer) return 0;
   const files = await Promise.all(

@@ -87,10 +87,10 @@ export interface BrowserSuite {
  * Starts a fresh seeded server and Chromium before the file's tests and stops both after them.
  * The returned object is filled in by `beforeAll`; read its fields inside tests only.
  */
-export function useBrowserSuite(): BrowserSuite {
+export function useBrowserSuite(opts: { now?: () => number } = {}): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    [suite.server, suite.browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [suite.server, suite.browser] = await Promise.all([startTestServer(opts), launchBrowser()]);
   });
   afterAll(async () => {
     await suite.browser?.close();

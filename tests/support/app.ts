@@ -46,7 +46,7 @@ export interface TestApp {
 }
 
 /** The whole application on a fresh database of the given engine, driven in-process with `inject`. */
-export async function createTestApp(engine: Engine, opts: { webDist?: string; env?: Record<string, string>; logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
+export async function createTestApp(engine: Engine, opts: { webDist?: string; env?: Record<string, string>; logStream?: { write(line: string): void }; now?: () => number } = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -56,7 +56,7 @@ export async function createTestApp(engine: Engine, opts: { webDist?: string; en
     LOGIN_RATE_LIMIT: '10000',
     ...opts.env,
   });
-  const app = await buildApp({ config, database, version: 'test' }, { webDist: opts.webDist ?? path.join(os.tmpdir(), 'no-web-client'), logStream: opts.logStream });
+  const app = await buildApp({ config, database, version: 'test', now: opts.now }, { webDist: opts.webDist ?? path.join(os.tmpdir(), 'no-web-client'), logStream: opts.logStream });
   await app.ready();
 
   async function login(username: string): Promise<Client> {

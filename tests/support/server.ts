@@ -37,7 +37,7 @@ export interface TestServer {
  * simulator's issuer, the sign-in's redirect URI and the payment platform's return address use it.
  * For browser tests.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(opts: { now?: () => number } = {}): Promise<TestServer> {
   const database = await openDatabase({ dataDir: null });
   await migrate(database.db);
   await seedDemo(database.db);
@@ -60,7 +60,7 @@ export async function startTestServer(): Promise<TestServer> {
     PAYMENT_SIM_PORT: new URL(paymentSimulator.url).port,
     PAYMENT_SIM_PUBLIC_URL: paymentSimulator.url,
   });
-  const app = await buildApp({ config, database, version: 'test' }, { webDist: WEB_DIST });
+  const app = await buildApp({ config, database, version: 'test', now: opts.now }, { webDist: WEB_DIST });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     url: config.publicUrl,

@@ -28,6 +28,8 @@ const PortalDossierPage = lazy(() => import('./features/portal/DossierPage').the
 const VerifyPage = lazy(() => import('./features/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const WarehousePage = lazy(() => import('./features/warehouse/WarehousePage').then((m) => ({ default: m.WarehousePage })));
 const PortalFeedbackPage = lazy(() => import('./features/portal/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
+// The public service-index page (web/src/features/index): its own chunk, no back-office code.
+const PublicIndexPage = lazy(() => import('./features/index/PublicIndexPage').then((m) => ({ default: m.PublicIndexPage })));
 
 /** A public page loaded on demand; the header stays while it loads. */
 function lazyPage(page: ReactNode) {
@@ -50,6 +52,8 @@ export function App() {
         <Route path="tra-cuu/:code" element={lazyPage(<LookupPage />)} />
         <Route path="xac-minh" element={lazyPage(<VerifyPage />)} />
         <Route path="xac-minh/:code" element={lazyPage(<VerifyPage />)} />
+        <Route path="chi-so" element={lazyPage(<PublicIndexPage />)} />
+        <Route path="chi-so/:unit" element={lazyPage(<PublicIndexPage />)} />
         <Route element={lazyPage(<PortalArea />)}>
           <Route path="ho-so-cua-toi" element={lazyPage(<MyDossiersPage />)} />
           <Route path="ban-nhap" element={lazyPage(<DraftsPage />)} />

@@ -29,6 +29,8 @@ export interface DossiersTable {
   overdue_at: Date | null;
   clock_running: boolean;
   finished_at: Date | null;
+  national_synced_at: Date | null;
+  national_synced_version: number | null;
   assignee_id: string | null;
   postal_tracking: string | null;
   postal_delivered_at: Date | null;

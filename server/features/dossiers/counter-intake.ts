@@ -78,6 +78,8 @@ function storedRow(row: Insertable<DossiersTable> & { id: string; created_at: Da
     overdue_at: row.overdue_at ?? null,
     clock_running: row.clock_running ?? false,
     finished_at: row.finished_at ?? null,
+    national_synced_at: row.national_synced_at ?? null,
+    national_synced_version: row.national_synced_version ?? null,
     assignee_id: row.assignee_id ?? null,
     postal_tracking: row.postal_tracking ?? null,
     postal_delivered_at: row.postal_delivered_at ?? null,

@@ -28,6 +28,9 @@ export const en: Translation = {
     users: 'Users',
     audit: 'Audit log',
     legacyImport: 'Legacy import',
+    index: 'Service index',
+    reform: 'Reform tasks',
+    accountability: 'Head’s accountability',
   },
   common: {
     loading: 'Loading…',

@@ -26,6 +26,9 @@ export const vi = {
     users: 'Người dùng',
     audit: 'Nhật ký hệ thống',
     legacyImport: 'Nhập hồ sơ cũ',
+    index: 'Chỉ số phục vụ',
+    reform: 'Nhiệm vụ cải cách hành chính',
+    accountability: 'Trách nhiệm người đứng đầu',
   },
   common: {
     loading: 'Đang tải…',

@@ -1,7 +1,23 @@
 import { navigationFor, navigationKeyOf } from '@core/access/navigation';
 import type { Me } from '@core/auth/schemas';
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconBooks, IconCalendar, IconClipboardCheck, IconFilePlus, IconFolders, IconLayoutDashboard, IconListCheck, IconPoint, IconSitemap, IconUsers } from '@tabler/icons-react';
+import {
+  IconBooks,
+  IconCalendar,
+  IconChartLine,
+  IconClipboardCheck,
+  IconFileImport,
+  IconFilePlus,
+  IconFolders,
+  IconLayoutDashboard,
+  IconListCheck,
+  IconMessageReport,
+  IconPoint,
+  IconReportAnalytics,
+  IconSitemap,
+  IconUserShield,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 
@@ -9,6 +25,11 @@ const ICONS: Record<string, typeof IconPoint> = {
   overview: IconLayoutDashboard,
   dossiers: IconFolders,
   intake: IconFilePlus,
+  feedback: IconMessageReport,
+  index: IconChartLine,
+  reform: IconReportAnalytics,
+  accountability: IconUserShield,
+  legacyImport: IconFileImport,
   organisation: IconSitemap,
   calendar: IconCalendar,
   catalogue: IconBooks,

@@ -19,6 +19,12 @@ const DossierPage = lazy(() => import('../dossiers/DossierPage').then((m) => ({ 
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const LegacyImportPage = lazy(() => import('../legacy-import/LegacyImportPage').then((m) => ({ default: m.LegacyImportPage })));
 const FeedbackPage = lazy(() => import('../feedback/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
+const ReformPage = lazy(() => import('../reform/ReformPage').then((m) => ({ default: m.ReformPage })));
+const ReformPlanPage = lazy(() => import('../reform/PlanPage').then((m) => ({ default: m.PlanPage })));
+const ReformTaskPage = lazy(() => import('../reform/TaskPage').then((m) => ({ default: m.TaskPage })));
+const HeadPage = lazy(() => import('../accountability/HeadPage').then((m) => ({ default: m.HeadPage })));
+const IndexDashboardPage = lazy(() => import('../index/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const IndexDrillPage = lazy(() => import('../index/DrillPage').then((m) => ({ default: m.DrillPage })));
 
 /** Guards a staff page with the permission its navigation entry names, so menu and route agree. */
 function guarded(key: string, page: ReactNode) {
@@ -47,6 +53,12 @@ export function StaffRoutes() {
           <Route path="dossiers/:ref" element={guarded('dossiers', <DossierPage />)} />
           <Route path="legacy-import" element={guarded('legacyImport', <LegacyImportPage />)} />
           <Route path="feedback" element={guarded('feedback', <FeedbackPage />)} />
+          <Route path="reform" element={guarded('reform', <ReformPage />)} />
+          <Route path="reform/plans/:id" element={guarded('reform', <ReformPlanPage />)} />
+          <Route path="reform/tasks/:id" element={guarded('reform', <ReformTaskPage />)} />
+          <Route path="head" element={guarded('accountability', <HeadPage />)} />
+          <Route path="index" element={guarded('index', <IndexDashboardPage />)} />
+          <Route path="index/:indicator" element={guarded('index', <IndexDrillPage />)} />
           <Route path="units" element={guarded('organisation', <UnitsPage />)} />
           <Route path="calendar" element={guarded('calendar', <CalendarPage />)} />
           <Route path="catalogue" element={guarded('catalogue', <CatalogueImportPage />)} />
