@@ -133,6 +133,8 @@ export const boardView = z.object({
   totals: counts,
   units: z.array(z.object({ unit: unitRef, counts })),
   attention: z.array(attentionView),
+  /** The current year, month by month: the work due that month by where it stands. */
+  trend: z.array(z.object({ month: z.string(), completed_on_time: z.number(), completed_late: z.number(), overdue: z.number(), open: z.number() })),
 });
 export type BoardView = z.infer<typeof boardView>;
 

@@ -3,7 +3,7 @@
  * the list that needs the head's attention. A one-off task counts once; a recurring task counts each
  * occurrence already due or done, plus its next one, so a report late in March stays late.
  */
-import { localDay, parseDate } from '../calendar/time';
+import { formatDate, localDay, parseDate } from '../calendar/time';
 import type { OccurrenceStatus, TaskState, TaskStatus } from './state';
 
 /** Days before a due date from which open work is listed as due soon. */
@@ -75,4 +75,33 @@ export function attentionReason(o: OccurrenceStatus, now: number): AttentionReas
 /** Order of the attention list: the most pressing reason first, then the earliest due. */
 export function compareAttention(a: { reason: AttentionReason; due: string }, b: { reason: AttentionReason; due: string }): number {
   return ATTENTION_REASONS.indexOf(a.reason) - ATTENTION_REASONS.indexOf(b.reason) || a.due.localeCompare(b.due);
+}
+
+/** One month of the year's trend: the work due that month by where it stands. */
+export interface TrendMonth {
+  month: string;
+  completed_on_time: number;
+  completed_late: number;
+  overdue: number;
+  open: number;
+}
+
+/**
+ * The year's trend (the year of `now`, UTC+7): for each month up to the current one, the counted
+ * work due in it, completed on time, completed late, overdue, or still open (not yet due, or
+ * cancelled work left out).
+ */
+export function yearTrend(items: readonly { due: string; state: TaskState }[], now: number): TrendMonth[] {
+  const today = formatDate(localDay(now));
+  const year = today.slice(0, 4);
+  const months: TrendMonth[] = [];
+  for (let m = 1; m <= Number(today.slice(5, 7)); m++) months.push({ month: `${year}-${String(m).padStart(2, '0')}`, completed_on_time: 0, completed_late: 0, overdue: 0, open: 0 });
+  for (const i of items) {
+    if (i.state === 'cancelled' || !i.due.startsWith(year)) continue;
+    const row = months[Number(i.due.slice(5, 7)) - 1];
+    if (!row) continue;
+    if (i.state === 'completed_on_time' || i.state === 'completed_late' || i.state === 'overdue') row[i.state]++;
+    else row.open++;
+  }
+  return months;
 }

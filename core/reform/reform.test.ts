@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from '../calendar/time';
 import { WorkingCalendar } from '../calendar/working-calendar';
-import { countStates, countedOccurrences } from './board';
+import { countStates, countedOccurrences, yearTrend } from './board';
 import { dueEndMs, occurrencesOf, planTaskDeadline } from './deadline';
 import { parseDeadlineText, validateImportRows } from './import';
 import { type TaskEvent, taskStatus } from './state';
@@ -112,5 +112,27 @@ describe('appendix import', () => {
       [4, 'deadline', 'REFORM_DEADLINE_BEFORE_PLAN'],
       [5, 'deadline', 'REFORM_DEADLINE_INVALID'],
     ]);
+  });
+});
+
+describe('the year’s trend on the board', () => {
+  it('counts the work due each month of the current year by where it stands, up to this month', () => {
+    const now = parseInstant('2026-04-10T09:00:00+07:00');
+    const trend = yearTrend(
+      [
+        { due: '2026-01-31', state: 'completed_on_time' },
+        { due: '2026-01-31', state: 'completed_late' },
+        { due: '2026-03-15', state: 'overdue' },
+        { due: '2026-03-31', state: 'cancelled' },
+        { due: '2026-04-30', state: 'in_progress' },
+        { due: '2025-12-31', state: 'completed_late' },
+        { due: '2026-05-31', state: 'not_started' },
+      ],
+      now,
+    );
+    expect(trend.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(trend[0]).toEqual({ month: '2026-01', completed_on_time: 1, completed_late: 1, overdue: 0, open: 0 });
+    expect(trend[2]).toEqual({ month: '2026-03', completed_on_time: 0, completed_late: 0, overdue: 1, open: 0 });
+    expect(trend[3]).toEqual({ month: '2026-04', completed_on_time: 0, completed_late: 0, overdue: 0, open: 1 });
   });
 });

@@ -1,7 +1,7 @@
 /** JSON views of reform plans, tasks, events and boards (core/reform/api.ts), judged at an injected instant. */
 import { formatInstant } from '@core/calendar/time';
 import type { AttentionView, BoardView, EventView, OccurrenceView, PlanView, TaskView } from '@core/reform/api';
-import { type BoardCounts, attentionReason, compareAttention, countStates, countedOccurrences } from '@core/reform/board';
+import { type BoardCounts, attentionReason, compareAttention, countStates, countedOccurrences, yearTrend } from '@core/reform/board';
 import type { DeadlineRule, Occurrence } from '@core/reform/deadline';
 import { type OccurrenceStatus, type TaskEvent, type TaskStatus, taskStatus } from '@core/reform/state';
 import type { ReformEventRow, ReformEvidenceRow } from '../../db/tables/reform';
@@ -98,5 +98,5 @@ export function buildBoard(judged: readonly JudgedTask[], now: number, scope: { 
     if (reason) attention.push({ taskId: j.task.id, planNumber: j.task.plan_number, content: j.task.content, lead: { id: key, name: j.task.lead_name }, period: o.period, due: o.due, state: o.state, reason });
   }
   const units = [...byUnit.values()].map((u) => ({ unit: u.unit, counts: countStates(u.items) })).sort((a, b) => b.counts.overdue - a.counts.overdue || b.counts.completed_late - a.counts.completed_late || a.unit.name.localeCompare(b.unit.name, 'vi'));
-  return { asOf: iso(now), scope, totals: countStates(items.map(({ o }) => o)), units, attention: attention.sort(compareAttention) };
+  return { asOf: iso(now), scope, totals: countStates(items.map(({ o }) => o)), units, attention: attention.sort(compareAttention), trend: yearTrend(items.map(({ o }) => o), now) };
 }

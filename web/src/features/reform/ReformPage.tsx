@@ -106,6 +106,39 @@ function Board() {
           </Table>
         </ScrollTable>
       </section>
+      <section aria-labelledby="reform-trend">
+        <Title order={2} size="h4" id="reform-trend" mb="xs">
+          {t('reform.trend')}
+        </Title>
+        <ScrollTable label={t('reform.trend')} minWidth={520}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('reform.month')}</Table.Th>
+                {(['completed_on_time', 'completed_late', 'overdue'] as const).map((s) => (
+                  <Table.Th scope="col" key={s}>
+                    <StateBadge state={s} />
+                  </Table.Th>
+                ))}
+                <Table.Th scope="col">{t('reform.open')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {b.trend.map((m) => (
+                <Table.Tr key={m.month}>
+                  <Table.Th scope="row" fw={500}>
+                    {m.month.slice(5, 7)}/{m.month.slice(0, 4)}
+                  </Table.Th>
+                  <Table.Td>{m.completed_on_time}</Table.Td>
+                  <Table.Td>{m.completed_late}</Table.Td>
+                  <Table.Td>{m.overdue}</Table.Td>
+                  <Table.Td>{m.open}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      </section>
       <section aria-labelledby="reform-attention">
         <Title order={2} size="h4" id="reform-attention" mb="xs">
           {t('reform.attention')}
