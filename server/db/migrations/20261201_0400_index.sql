@@ -88,12 +88,14 @@ CROSS JOIN LATERAL (
   SELECT bool_or(pf.amount > 0) AS fixed FROM procedure_fees pf WHERE pf.version_id = d.procedure_version_id
 ) ff
 CROSS JOIN LATERAL (
-  -- every required component of the procedure version (ids 1, 2, … in the checklist's order) has a
-  -- digitised copy made from this dossier in the warehouse, or is answered by a reused warehouse document
+  -- every required component of the procedure version (ids 1, 2, … in the checklist's order) is
+  -- digitised: a warehouse copy made from this dossier (not revoked) or a reused warehouse document;
+  -- for a component of no warehouse document type (an application form…), its scan on the dossier
   SELECT (count(*) > 0 AND bool_and(
             EXISTS (SELECT 1 FROM documents doc WHERE doc.dossier_id = d.id AND doc.component_id = c.id AND doc.source = 'digitised' AND doc.revoked_at IS NULL)
-            OR EXISTS (SELECT 1 FROM dossier_document_reuse r WHERE r.dossier_id = d.id AND r.component_id = c.id))) AS digitised
-  FROM (SELECT (row_number() OVER (ORDER BY pc.ord))::text AS id, pc.required FROM procedure_components pc WHERE pc.version_id = d.procedure_version_id) c
+            OR EXISTS (SELECT 1 FROM dossier_document_reuse r WHERE r.dossier_id = d.id AND r.component_id = c.id)
+            OR (c.document_type IS NULL AND EXISTS (SELECT 1 FROM dossier_files f WHERE f.dossier_id = d.id AND f.component_id = c.id)))) AS digitised
+  FROM (SELECT (row_number() OVER (ORDER BY pc.ord))::text AS id, pc.required, pc.document_type FROM procedure_components pc WHERE pc.version_id = d.procedure_version_id) c
   WHERE c.required
 ) dg
 -- a dossier not yet received and not finished (new, awaiting the desk's check) counts nowhere yet
@@ -286,6 +288,9 @@ CREATE TRIGGER index_touch_upd AFTER UPDATE ON dossiers FOR EACH ROW
 CREATE TRIGGER index_touch_del AFTER DELETE ON dossiers FOR EACH ROW EXECUTE FUNCTION index_touch_dossier();
 
 -- the other tables: every statement, for the dossiers its rows name
+CREATE TRIGGER index_touch_ins AFTER INSERT ON dossier_files REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION index_touch('dossier_id');
+CREATE TRIGGER index_touch_upd AFTER UPDATE ON dossier_files REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION index_touch('dossier_id');
+CREATE TRIGGER index_touch_del AFTER DELETE ON dossier_files REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION index_touch('dossier_id');
 CREATE TRIGGER index_touch_ins AFTER INSERT ON index_history_dossiers REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION index_touch('id');
 CREATE TRIGGER index_touch_upd AFTER UPDATE ON index_history_dossiers REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION index_touch('id');
 CREATE TRIGGER index_touch_del AFTER DELETE ON index_history_dossiers REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION index_touch('id');

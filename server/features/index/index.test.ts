@@ -242,7 +242,7 @@ async function randomWrites(db: TestApp['database']['db'], r: Random, citizenId:
   const sha = () => Array.from({ length: 64 }, () => '0123456789abcdef'[r.int(0, 15)]).join('');
   for (let k = 0; k < n; k++) {
     const d = pick();
-    const op = r.int(0, 8);
+    const op = r.int(0, 9);
     if (op === 0) {
       const method = r.pick(['online', 'counter', 'post'] as const);
       await sql`INSERT INTO payments (dossier_id, unit_id, method, amount, status, order_id, receipt_number, created_by_kind, paid_at, settled_at)
@@ -269,8 +269,12 @@ async function randomWrites(db: TestApp['database']['db'], r: Random, citizenId:
       if (op === 6) await sql`INSERT INTO dossier_document_reuse (dossier_id, component_id, document_id) VALUES (${d.id}, ${component}, ${doc.rows[0]!.id})`.execute(db);
     } else if (op === 7) {
       await sql`UPDATE documents SET revoked_at = now() WHERE id = (SELECT id FROM documents WHERE dossier_id IS NOT NULL AND revoked_at IS NULL ORDER BY id LIMIT 1)`.execute(db);
-    } else {
+    } else if (op === 8) {
       await sql`DELETE FROM dossier_document_reuse WHERE dossier_id = (SELECT dossier_id FROM dossier_document_reuse ORDER BY dossier_id LIMIT 1)`.execute(db);
+    } else {
+      // a scan of a component (of no document type: an application form is digitised by its scan)
+      await sql`INSERT INTO dossier_files (dossier_id, unit_id, component_id, sha256, mime, size, filename, uploaded_by)
+        VALUES (${d.id}, ${d.unit_id}, ${String(r.int(1, 3))}, ${sha()}, 'application/pdf', 100, 'scan.pdf', 'test')`.execute(db);
     }
     done.push(String(op));
   }
