@@ -19,6 +19,7 @@ import { feedbackRoutes } from './features/feedback/routes';
 import { publicationRoutes } from './features/publication/routes';
 import { reformRoutes } from './features/reform/routes';
 import { healthRoutes } from './features/health/routes';
+import { internalProcedureRoutes } from './features/internal-procedures/routes';
 import { indexDashboardRoutes } from './features/index/dashboard-routes';
 import { indexRoutes } from './features/index/routes';
 import { legacyImportRoutes } from './features/legacy-import/routes';
@@ -39,7 +40,7 @@ import { simMailRoutes } from './sim/mail/routes';
 import { simNationalRoutes } from './sim/national/routes';
 
 /** Every feature's routes, in one list so the access test can walk them all. */
-export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes, bookRoutes, resultRoutes, eresultRoutes, feedbackRoutes, notificationRoutes, citizenRoutes, paymentRoutes, portalSubmissionRoutes, warehouseRoutes, legacyImportRoutes, indexRoutes, indexDashboardRoutes, reformRoutes, accountabilityRoutes];
+export const FEATURES = [healthRoutes, authRoutes, orgRoutes, usersRoutes, auditRoutes, calendarRoutes, catalogueRoutes, publicationRoutes, dossierRoutes, bookRoutes, resultRoutes, eresultRoutes, feedbackRoutes, notificationRoutes, citizenRoutes, paymentRoutes, portalSubmissionRoutes, warehouseRoutes, legacyImportRoutes, indexRoutes, indexDashboardRoutes, reformRoutes, accountabilityRoutes, internalProcedureRoutes];
 
 declare module 'fastify' {
   interface FastifyInstance {

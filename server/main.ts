@@ -8,6 +8,7 @@ import { startJobLoop } from './jobs/runner';
 import { activeDemoAccounts } from './features/users/queries';
 import { isEmpty, seedDemo, seedDemoDossiers } from './seed/demo';
 import { seedDemoReform } from './seed/reform';
+import { seedDemoInternalProcedures } from './seed/internal-procedures';
 import { seedDemoWarehouse } from './seed/warehouse';
 import { signingAuthority } from './features/eresults/authority';
 import { generateHistory } from './features/index/generate';
@@ -57,6 +58,7 @@ export async function initialiseDatabase(database: Database, config: Config, log
     const history = await generateHistory(database.db, { dossiers: DEMO_HISTORY_DOSSIERS, seed: 766, now: new Date(Date.now() - DEMO_HISTORY_GAP_MS), allFinished: true, importedBy: 'demo' });
     log(`  ${history.dossiers} dossiers of demo history (${history.from} … ${history.to}), imported as read-only history for the index`);
     log(`  ${await seedDemoReform(database.db, { blobs: blobStoreFrom(config) })} demo reform tasks (Plans 259/KH-UBND and 242/KH-UBND)`);
+    log(`  ${await seedDemoInternalProcedures(database.db)} demo internal procedures (Plan 242 / Decision 1085)`);
   }
   if (config.env === 'production') {
     const demo = await activeDemoAccounts(database.db);

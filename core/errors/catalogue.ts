@@ -255,6 +255,23 @@ export const ERRORS = {
   ACCOUNTABILITY_EVIDENCE_TOO_MANY: { status: 400, vi: 'Mỗi vi phạm đính kèm tối đa {{max}} tệp minh chứng.', en: 'A violation carries at most {{max}} evidence files.' },
   ACCOUNTABILITY_VIOLATION_CLOSED: { status: 409, vi: 'Vi phạm đã kết thúc xử lý, không ghi thêm được.', en: 'The violation’s handling is closed; nothing more can be recorded.' },
   ACCOUNTABILITY_YEAR_INVALID: { status: 400, vi: 'Năm đánh giá phải từ 2000 và không sau năm hiện tại.', en: 'The year must be 2000 or later and not after the current year.' },
+  // internal procedures, Plan 242 / Decision 1085 (issue 9, docs/internal-procedures.md)
+  INTERNAL_PROC_TEXT_REQUIRED: { status: 400, vi: 'Vui lòng nhập đủ nội dung (tên, lĩnh vực, tên bước, người thực hiện, nhận xét…).', en: 'Please fill in the text (name, field, step name, actor, finding…).' },
+  INTERNAL_PROC_CODE_INVALID: { status: 400, vi: 'Mã thủ tục nội bộ chỉ gồm chữ, số và các ký tự . _ / - (tối đa 40 ký tự).', en: 'An internal procedure code has only letters, digits and . _ / - (at most 40 characters).' },
+  INTERNAL_PROC_CODE_TAKEN: { status: 409, vi: 'Đã có thủ tục nội bộ mã {{code}}.', en: 'Internal procedure {{code}} already exists.' },
+  INTERNAL_PROC_STEP_INVALID: { status: 400, vi: 'Thời gian thực hiện của mỗi bước phải là số không âm. Chưa có thay đổi nào được lưu.', en: 'Each step’s time must be a non-negative number. Nothing was saved.' },
+  INTERNAL_PROC_COST_INVALID: { status: 400, vi: 'Chi phí, phí, lệ phí phải là số đồng nguyên không âm. Chưa có thay đổi nào được lưu.', en: 'Costs and fees must be whole, non-negative đồng. Nothing was saved.' },
+  INTERNAL_PROC_STEPS_REQUIRED: { status: 400, vi: 'Quy trình phải có ít nhất một bước thực hiện. Chưa có thay đổi nào được lưu.', en: 'The procedure needs at least one step. Nothing was saved.' },
+  INTERNAL_PROC_STEP_ORDER_DUPLICATE: { status: 400, vi: 'Thứ tự các bước không được trùng nhau.', en: 'Step orders must differ.' },
+  INTERNAL_PROC_FREQUENCY_INVALID: { status: 400, vi: 'Tần suất thực hiện phải là số lần nguyên, ít nhất 1 lần/năm.', en: 'The yearly frequency must be a whole number, at least once a year.' },
+  INTERNAL_PROC_VERDICT_INVALID: { status: 400, vi: 'Kết luận rà soát phải là: giữ nguyên, sửa đổi hoặc bãi bỏ.', en: 'A finding must be: keep, amend or abolish.' },
+  INTERNAL_PROC_DATE_INVALID: { status: 400, vi: 'Ngày quyết định không hợp lệ.', en: 'The decision date is not valid.' },
+  INTERNAL_PROC_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thủ tục hành chính nội bộ này. Chưa có thay đổi nào được lưu.', en: 'No such internal procedure. Nothing was saved.' },
+  INTERNAL_PROC_UNIT_UNKNOWN: { status: 400, vi: 'Không tìm thấy cơ quan, đơn vị đang hoạt động “{{unit}}”.', en: 'No active unit “{{unit}}” was found.' },
+  INTERNAL_PROC_REVIEW_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kết quả rà soát này của thủ tục.', en: 'No such review of this procedure.' },
+  INTERNAL_PROC_REVIEW_DECIDED: { status: 409, vi: 'Kết quả rà soát này đã có quyết định.', en: 'This review already has its decision.' },
+  INTERNAL_PROC_REVIEW_STALE: { status: 409, vi: 'Thủ tục đã có phiên bản mới sau lần rà soát này; vui lòng rà soát lại.', en: 'The procedure has a newer version than this review; please review it again.' },
+  INTERNAL_PROC_REVIEW_OPEN: { status: 409, vi: 'Thủ tục đang có kết quả rà soát chờ quyết định.', en: 'The procedure has a review awaiting its decision.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

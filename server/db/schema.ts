@@ -7,6 +7,7 @@ import type { DossierTables } from './tables/dossiers';
 import type { EresultTables } from './tables/eresults';
 import type { IndexTargetTables } from './tables/index-targets';
 import type { IndexTables } from './tables/index';
+import type { InternalProcedureTables } from './tables/internal-procedures';
 import type { JobTables } from './tables/jobs';
 import type { NationalTables } from './tables/national';
 import type { NotificationTables } from './tables/notifications';
@@ -127,4 +128,4 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
 
 /** The whole schema as Kysely sees it: one interface of tables per feature (server/db/tables/). */
-export interface DB extends AccountabilityTables, FoundationTables, CalendarTables, CatalogueTables, JobTables, DossierTables, CitizenTables, ResultsFeedbackTables, NotificationTables, PortalTables, PaymentTables, EresultTables, WarehouseTables, IndexTables, IndexTargetTables, NationalTables, ReformTables {}
+export interface DB extends AccountabilityTables, InternalProcedureTables, FoundationTables, CalendarTables, CatalogueTables, JobTables, DossierTables, CitizenTables, ResultsFeedbackTables, NotificationTables, PortalTables, PaymentTables, EresultTables, WarehouseTables, IndexTables, IndexTargetTables, NationalTables, ReformTables {}

@@ -212,6 +212,9 @@ export function ReformPage() {
   return (
     <>
       <PageHeader title={t('reform.title')} intro={t('reform.intro')} />
+      <Anchor component={Link} to="/staff/reform/internal" mb="sm" display="inline-block">
+        {t('reform.internalProcedures')}
+      </Anchor>
       <Tabs value={tab} onChange={(v) => setParams(v === 'plans' ? { tab: 'plans' } : {})} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="board">{t('reform.tabs.board')}</Tabs.Tab>

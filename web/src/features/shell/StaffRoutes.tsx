@@ -22,6 +22,7 @@ const FeedbackPage = lazy(() => import('../feedback/FeedbackPage').then((m) => (
 const ReformPage = lazy(() => import('../reform/ReformPage').then((m) => ({ default: m.ReformPage })));
 const ReformPlanPage = lazy(() => import('../reform/PlanPage').then((m) => ({ default: m.PlanPage })));
 const ReformTaskPage = lazy(() => import('../reform/TaskPage').then((m) => ({ default: m.TaskPage })));
+const InternalProceduresPage = lazy(() => import('../internal-procedures/InternalProceduresPage').then((m) => ({ default: m.InternalProceduresPage })));
 const HeadPage = lazy(() => import('../accountability/HeadPage').then((m) => ({ default: m.HeadPage })));
 const IndexDashboardPage = lazy(() => import('../index/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const IndexDrillPage = lazy(() => import('../index/DrillPage').then((m) => ({ default: m.DrillPage })));
@@ -56,6 +57,7 @@ export function StaffRoutes() {
           <Route path="reform" element={guarded('reform', <ReformPage />)} />
           <Route path="reform/plans/:id" element={guarded('reform', <ReformPlanPage />)} />
           <Route path="reform/tasks/:id" element={guarded('reform', <ReformTaskPage />)} />
+          <Route path="reform/internal" element={guarded('reform', <InternalProceduresPage />)} />
           <Route path="head" element={guarded('accountability', <HeadPage />)} />
           <Route path="index" element={guarded('index', <IndexDashboardPage />)} />
           <Route path="index/:indicator" element={guarded('index', <IndexDrillPage />)} />
