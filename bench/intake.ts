@@ -147,9 +147,14 @@ function codeCheck(codes: string[]) {
 /** Rounds the measured runs are split into, HTTP and SQL in turn, so that a change of load on the shared machine weighs on both alike. */
 const ROUNDS = 4;
 
+/** `BENCH_INDEX=off`: the Decision 766 index's triggers disabled, to measure what keeping the index live costs the intake. */
+const INDEX_OFF = process.env.BENCH_INDEX === 'off';
+const INDEX_TABLES = ['dossiers', 'dossier_files', 'payments', 'eresults', 'documents', 'dossier_document_reuse', 'dossier_ratings', 'feedback', 'index_history_dossiers'];
+
 async function run(database: Database, label: string, total: number, threeRequests: number): Promise<Record<string, number>> {
   await migrate(database.db);
   await seedDemo(database.db);
+  if (INDEX_OFF) for (const t of INDEX_TABLES) await sql.raw(`ALTER TABLE ${t} DISABLE TRIGGER USER`).execute(database.db);
   const codes = (await viaHttp(database, 'counter', CLIENTS)).codes; // warm-up: plans, JIT, caches
   const raw = await rawBaselines(database);
   await raw.perDossier(CLIENTS);
@@ -183,7 +188,7 @@ async function run(database: Database, label: string, total: number, threeReques
 
 /** Both engines, one after the other, in this process. */
 export default async function (): Promise<Record<string, number>> {
-  const figures: Record<string, number> = { clients: CLIENTS };
+  const figures: Record<string, number> = { clients: CLIENTS, index_triggers_on: INDEX_OFF ? 0 : 1 };
   const lite = await openDatabase({ dataDir: null });
   try {
     Object.assign(figures, await run(lite, 'pglite', 300, 100));

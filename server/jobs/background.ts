@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { VIOLATION_SWEEP_EVERY_MS, VIOLATION_SWEEP_JOB, violationSweepHandler } from '../features/dossiers/sweep';
+import { INDEX_COMPACT_EVERY_MS, INDEX_COMPACT_JOB, indexCompactHandler } from '../features/index/compact';
 import { NATIONAL_SYNC_EVERY_MS, NATIONAL_SYNC_JOB, type NationalSyncDeps, nationalSyncHandler } from '../features/national-sync/sync';
 import { NOTIFY_JOB } from '../features/notifications/enqueue';
 import { type NotifyDeps, notifyHandler } from '../features/notifications/handler';
@@ -18,11 +19,12 @@ export function backgroundJobs(db: Kysely<DB>, services: { notify?: NotifyDeps; 
   return {
     handlers: {
       [VIOLATION_SWEEP_JOB]: violationSweepHandler(db),
+      [INDEX_COMPACT_JOB]: indexCompactHandler(),
       ...(services.notify ? { [NOTIFY_JOB]: notifyHandler(services.notify) } : {}),
       ...(services.payments ? { [PAYMENT_RECONCILE_JOB]: paymentReconcileHandler(services.payments) } : {}),
       ...(services.national ? { [NATIONAL_SYNC_JOB]: nationalSyncHandler(services.national) } : {}),
       ...(services.reform ? { [REFORM_REMINDER_JOB]: reformReminderHandler(services.reform) } : {}),
     },
-    recurring: [{ kind: VIOLATION_SWEEP_JOB, everyMs: VIOLATION_SWEEP_EVERY_MS }, ...(services.payments ? [{ kind: PAYMENT_RECONCILE_JOB, everyMs: PAYMENT_RECONCILE_EVERY_MS }] : []), ...(services.national ? [{ kind: NATIONAL_SYNC_JOB, everyMs: NATIONAL_SYNC_EVERY_MS }] : []), ...(services.reform ? [{ kind: REFORM_REMINDER_JOB, everyMs: REFORM_REMINDER_EVERY_MS }] : [])],
+    recurring: [{ kind: VIOLATION_SWEEP_JOB, everyMs: VIOLATION_SWEEP_EVERY_MS }, { kind: INDEX_COMPACT_JOB, everyMs: INDEX_COMPACT_EVERY_MS }, ...(services.payments ? [{ kind: PAYMENT_RECONCILE_JOB, everyMs: PAYMENT_RECONCILE_EVERY_MS }] : []), ...(services.national ? [{ kind: NATIONAL_SYNC_JOB, everyMs: NATIONAL_SYNC_EVERY_MS }] : []), ...(services.reform ? [{ kind: REFORM_REMINDER_JOB, everyMs: REFORM_REMINDER_EVERY_MS }] : [])],
   };
 }

@@ -173,6 +173,33 @@ CREATE TABLE index_counts (
 -- a period of the whole city reads every unit: by grain and period first
 CREATE INDEX index_counts_period_idx ON index_counts (grain, period);
 
+-- The counts' recent changes, appended by every refresh and folded into index_counts by
+-- index_compact (a recurring job, and the rebuild): writers never wait on a hot count row, and a
+-- reader sums index_counts and the deltas of its period in one snapshot, so figures stay exact and
+-- real time. Only days: a delta's month and year follow from its day.
+CREATE TABLE index_count_deltas (
+  unit_id uuid NOT NULL,
+  day date NOT NULL,
+  procedure_id uuid NOT NULL,
+  received integer NOT NULL,
+  online integer NOT NULL,
+  synced integer NOT NULL,
+  fee_required integer NOT NULL,
+  paid_online integer NOT NULL,
+  paid_any integer NOT NULL,
+  reused integer NOT NULL,
+  dissatisfied integer NOT NULL,
+  finished integer NOT NULL,
+  early integer NOT NULL,
+  on_time integer NOT NULL,
+  late integer NOT NULL,
+  processing_seconds bigint NOT NULL,
+  returned integer NOT NULL,
+  returned_eresult integer NOT NULL,
+  returned_digitised integer NOT NULL
+);
+CREATE INDEX index_count_deltas_unit_day_idx ON index_count_deltas (unit_id, day);
+
 -- The index's configuration (weights, thresholds, the city rule) when it differs from the default
 -- in core/index/config.ts; one row, every change audited.
 CREATE TABLE index_settings (
@@ -208,6 +235,41 @@ CREATE FUNCTION index_period(grain char, d date) RETURNS date LANGUAGE sql IMMUT
   SELECT CASE grain WHEN 'd' THEN d WHEN 'm' THEN date_trunc('month', d)::date ELSE date_trunc('year', d)::date END
 $$;
 
+-- Folds the pending deltas into index_counts (day, month and year rows), in key order; answers how
+-- many delta rows it folded. A delta is in one table or the other in any snapshot.
+CREATE FUNCTION index_compact() RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+  n integer;
+BEGIN
+  WITH moved AS (DELETE FROM index_count_deltas RETURNING *),
+  folded AS (
+    INSERT INTO index_counts AS c (grain, unit_id, period, procedure_id, received, online, synced, fee_required, paid_online, paid_any, reused, dissatisfied, finished, early, on_time, late, processing_seconds, returned, returned_eresult, returned_digitised)
+    SELECT g.grain, d.unit_id, index_period(g.grain, d.day), d.procedure_id, sum(d.received), sum(d.online), sum(d.synced), sum(d.fee_required), sum(d.paid_online), sum(d.paid_any), sum(d.reused), sum(d.dissatisfied), sum(d.finished), sum(d.early), sum(d.on_time), sum(d.late), sum(d.processing_seconds), sum(d.returned), sum(d.returned_eresult), sum(d.returned_digitised)
+    FROM moved d CROSS JOIN (VALUES ('d'::char), ('m'::char), ('y'::char)) g(grain)
+    GROUP BY 1, 2, 3, 4
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (grain, unit_id, period, procedure_id) DO UPDATE SET
+    received = c.received + EXCLUDED.received,
+    online = c.online + EXCLUDED.online,
+    synced = c.synced + EXCLUDED.synced,
+    fee_required = c.fee_required + EXCLUDED.fee_required,
+    paid_online = c.paid_online + EXCLUDED.paid_online,
+    paid_any = c.paid_any + EXCLUDED.paid_any,
+    reused = c.reused + EXCLUDED.reused,
+    dissatisfied = c.dissatisfied + EXCLUDED.dissatisfied,
+    finished = c.finished + EXCLUDED.finished,
+    early = c.early + EXCLUDED.early,
+    on_time = c.on_time + EXCLUDED.on_time,
+    late = c.late + EXCLUDED.late,
+    processing_seconds = c.processing_seconds + EXCLUDED.processing_seconds,
+    returned = c.returned + EXCLUDED.returned,
+    returned_eresult = c.returned_eresult + EXCLUDED.returned_eresult,
+    returned_digitised = c.returned_digitised + EXCLUDED.returned_digitised
+    RETURNING 1)
+  SELECT count(*) INTO n FROM moved;
+  RETURN n;
+END $$;
+
 -- Brings the facts of some dossiers in line with index_fact_source and moves the counts by the
 -- difference of their contributions (rows in key order, so concurrent refreshes lock alike).
 -- Returns how many facts changed.
@@ -227,29 +289,18 @@ BEGIN
   news := ARRAY(SELECT ROW(s.*)::index_facts FROM unnest(srcs) s
                 WHERE NOT EXISTS (SELECT 1 FROM index_facts o WHERE o.dossier_id = s.dossier_id AND o IS NOT DISTINCT FROM ROW(s.*)::index_facts));
   IF cardinality(olds) = 0 AND cardinality(news) = 0 THEN RETURN 0; END IF;
-  DELETE FROM index_facts WHERE dossier_id IN (SELECT o.dossier_id FROM unnest(olds) o);
+  IF cardinality(olds) > 0 THEN
+    DELETE FROM index_facts WHERE dossier_id = ANY (ARRAY(SELECT o.dossier_id FROM unnest(olds) o));
+  END IF;
   INSERT INTO index_facts SELECT * FROM unnest(news);
-  INSERT INTO index_counts AS c (grain, unit_id, period, procedure_id, received, online, synced, fee_required, paid_online, paid_any, reused, dissatisfied,
-                                 finished, early, on_time, late, processing_seconds, returned, returned_eresult, returned_digitised)
-  SELECT g.grain, x.unit_id, index_period(g.grain, x.day), x.procedure_id,
-         sum(x.sign * x.received), sum(x.sign * x.online), sum(x.sign * x.synced), sum(x.sign * x.fee_required), sum(x.sign * x.paid_online),
-         sum(x.sign * x.paid_any), sum(x.sign * x.reused), sum(x.sign * x.dissatisfied), sum(x.sign * x.finished), sum(x.sign * x.early),
-         sum(x.sign * x.on_time), sum(x.sign * x.late), sum(x.sign * x.processing_seconds), sum(x.sign * x.returned),
-         sum(x.sign * x.returned_eresult), sum(x.sign * x.returned_digitised)
+  -- the difference goes to the append-only delta table (no row another writer waits on);
+  -- index_compact folds it into index_counts
+  INSERT INTO index_count_deltas (unit_id, day, procedure_id, received, online, synced, fee_required, paid_online, paid_any, reused, dissatisfied, finished, early, on_time, late, processing_seconds, returned, returned_eresult, returned_digitised)
+  SELECT x.unit_id, x.day, x.procedure_id, sum(x.sign * x.received), sum(x.sign * x.online), sum(x.sign * x.synced), sum(x.sign * x.fee_required), sum(x.sign * x.paid_online), sum(x.sign * x.paid_any), sum(x.sign * x.reused), sum(x.sign * x.dissatisfied), sum(x.sign * x.finished), sum(x.sign * x.early), sum(x.sign * x.on_time), sum(x.sign * x.late), sum(x.sign * x.processing_seconds), sum(x.sign * x.returned), sum(x.sign * x.returned_eresult), sum(x.sign * x.returned_digitised)
   FROM (SELECT -1 AS sign, k.* FROM unnest(olds) o, index_contrib(ROW(o.*)::index_facts) k
         UNION ALL
         SELECT 1, k.* FROM unnest(news) n, index_contrib(ROW(n.*)::index_facts) k) x
-  CROSS JOIN (VALUES ('d'::char), ('m'::char), ('y'::char)) g(grain)
-  GROUP BY 1, 2, 3, 4
-  ORDER BY 1, 2, 3, 4
-  ON CONFLICT (grain, unit_id, period, procedure_id) DO UPDATE SET
-    received = c.received + EXCLUDED.received, online = c.online + EXCLUDED.online, synced = c.synced + EXCLUDED.synced,
-    fee_required = c.fee_required + EXCLUDED.fee_required, paid_online = c.paid_online + EXCLUDED.paid_online,
-    paid_any = c.paid_any + EXCLUDED.paid_any, reused = c.reused + EXCLUDED.reused, dissatisfied = c.dissatisfied + EXCLUDED.dissatisfied,
-    finished = c.finished + EXCLUDED.finished, early = c.early + EXCLUDED.early, on_time = c.on_time + EXCLUDED.on_time,
-    late = c.late + EXCLUDED.late, processing_seconds = c.processing_seconds + EXCLUDED.processing_seconds,
-    returned = c.returned + EXCLUDED.returned, returned_eresult = c.returned_eresult + EXCLUDED.returned_eresult,
-    returned_digitised = c.returned_digitised + EXCLUDED.returned_digitised;
+  GROUP BY x.unit_id, x.day, x.procedure_id;
   RETURN cardinality(news) + cardinality(olds);
 END $$;
 

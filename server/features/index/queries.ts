@@ -15,22 +15,38 @@ export type PeriodParts = Record<Grain, string[]>;
 
 const sumColumns = sql.raw(MEASURES.map((m) => `sum(${m})::bigint AS ${m}`).join(', '));
 
-/** Sums of index_counts per unit and procedure over a period, for a set of units. */
-export async function countsByUnitProcedure(db: Q, unitIds: readonly string[], parts: PeriodParts): Promise<(Measures & { unit_id: string; procedure_id: string })[]> {
+const measureColumns = sql.raw(MEASURES.join(', '));
+
+/**
+ * Sums per unit and procedure over a period, for a set of units: the folded counts (whole years,
+ * months, days) and the deltas not yet folded (by day), in one statement, hence one snapshot.
+ */
+export async function countsByUnitProcedure(db: Q, unitIds: readonly string[], parts: PeriodParts, period: { from: string; to: string }): Promise<(Measures & { unit_id: string; procedure_id: string })[]> {
   if (unitIds.length === 0) return [];
   const { rows } = await sql<Record<string, string | number>>`
     SELECT unit_id, procedure_id, ${sumColumns}
-    FROM index_counts
-    WHERE unit_id = ANY(${unitIds}::uuid[])
-      AND ((grain = 'y' AND period = ANY(${parts.y}::date[]))
-        OR (grain = 'm' AND period = ANY(${parts.m}::date[]))
-        OR (grain = 'd' AND period = ANY(${parts.d}::date[])))
+    FROM (
+      SELECT unit_id, procedure_id, ${measureColumns} FROM index_counts
+      WHERE unit_id = ANY(${unitIds}::uuid[])
+        AND ((grain = 'y' AND period = ANY(${parts.y}::date[]))
+          OR (grain = 'm' AND period = ANY(${parts.m}::date[]))
+          OR (grain = 'd' AND period = ANY(${parts.d}::date[])))
+      UNION ALL
+      SELECT unit_id, procedure_id, ${measureColumns} FROM index_count_deltas
+      WHERE unit_id = ANY(${unitIds}::uuid[]) AND day BETWEEN ${period.from}::date AND ${period.to}::date
+    ) x
     GROUP BY unit_id, procedure_id`.execute(db);
   return rows.map((r) => {
     const out = { unit_id: String(r.unit_id), procedure_id: String(r.procedure_id) } as Measures & { unit_id: string; procedure_id: string };
     for (const m of MEASURES) out[m] = Number(r[m]);
     return out;
   });
+}
+
+/** Folds the pending deltas into index_counts; answers how many delta rows were folded. */
+export async function compactCounts(db: Q): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT index_compact() AS n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Per unit, the dossiers received before `end` and still open at `end` whose due instant is before `end` (TDGQ.1). */

@@ -8,6 +8,7 @@
 import { type Kysely, sql } from 'kysely';
 import { MEASURES } from '@core/index/facts';
 import type { DB } from '../../db/schema';
+import { compactCounts } from './queries';
 
 export interface RebuildReport {
   facts: number;
@@ -32,7 +33,9 @@ export async function rebuildIndex(db: Kysely<DB>, opts: { checkOnly?: boolean; 
   const step = opts.onStep ?? (() => {});
   return db.transaction().execute(async (trx) => {
     // writers wait (their triggers write the facts); readers go on with the old figures
-    await sql`LOCK TABLE index_facts, index_counts IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+    await sql`LOCK TABLE index_facts, index_counts, index_count_deltas IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+    // the live figures are the counts plus the pending deltas: fold them first
+    await compactCounts(trx);
     step('facts');
     await sql`CREATE TEMP TABLE rb_facts ON COMMIT DROP AS SELECT * FROM index_fact_source`.execute(trx);
     step('counts');

@@ -85,7 +85,7 @@ export async function partsOf(db: Kysely<DB>, dir: UnitDirectory, targets: reado
   const allIds = [...new Set([...sets.values()].flatMap((s) => [...s]))];
   const parts = periodParts(period.from, period.to);
   const [rows, openLate, procedures, rates] = await Promise.all([
-    countsByUnitProcedure(db, allIds, parts),
+    countsByUnitProcedure(db, allIds, parts, period),
     openLateByUnit(db, allIds, endOfDay(period.to)),
     activeProcedures(db),
     workingDayRule(calendarCacheFor(db)).then((isWorkingDay) => buildRates(db, allIds, period, isWorkingDay)),
@@ -181,7 +181,7 @@ export async function procedureTimes(db: Kysely<DB>, q: { unit: string } & Perio
   const dir = await UnitDirectory.load(db);
   const u = dir.find(q.unit);
   const ids = dir.rollUp(u);
-  const rows = await countsByUnitProcedure(db, [...ids], periodParts(period.from, period.to));
+  const rows = await countsByUnitProcedure(db, [...ids], periodParts(period.from, period.to), period);
   const per = new Map<string, Measures>();
   for (const r of rows) {
     const m = per.get(r.procedure_id) ?? zeroMeasures();
