@@ -145,22 +145,24 @@ describe.each(ENGINES)('periodic violation sweep (%s)', (engine) => {
     const { db } = t.database;
     const id = await dossier(at('2026-06-01T09:00:00+07:00'));
     const jobs = backgroundJobs(db);
-    expect(jobs.recurring).toEqual([{ kind: VIOLATION_SWEEP_JOB, everyMs: VIOLATION_SWEEP_EVERY_MS }]);
+    expect(jobs.recurring).toContainEqual({ kind: VIOLATION_SWEEP_JOB, everyMs: VIOLATION_SWEEP_EVERY_MS });
+    // the sweep alone (the index's fold recurs too, every few seconds)
+    const recurring = jobs.recurring.filter((j) => j.kind === VIOLATION_SWEEP_JOB);
     const t0 = new Date();
     // two polls (or two instances) schedule one run
-    expect(await pollJobs(db, jobs.handlers, jobs.recurring, t0)).toBe(0);
-    expect(await pollJobs(db, jobs.handlers, jobs.recurring, new Date(t0.getTime() + JOB_POLL_MS))).toBe(0);
+    expect(await pollJobs(db, jobs.handlers, recurring, t0)).toBe(0);
+    expect(await pollJobs(db, jobs.handlers, recurring, new Date(t0.getTime() + JOB_POLL_MS))).toBe(0);
     const pending = await listJobs(db, VIOLATION_SWEEP_JOB);
     expect(pending.map((j) => [j.status, new Date(j.run_at).getTime()])).toEqual([['pending', t0.getTime() + VIOLATION_SWEEP_EVERY_MS]]);
     // the run sweeps as of the clock: this dossier of June 2026 is long overdue
     const due = new Date(t0.getTime() + VIOLATION_SWEEP_EVERY_MS);
-    expect(await pollJobs(db, jobs.handlers, jobs.recurring, due)).toBe(1);
+    expect(await pollJobs(db, jobs.handlers, recurring, due)).toBe(1);
     const after = await listJobs(db, VIOLATION_SWEEP_JOB);
     expect(after.map((j) => j.status)).toEqual(['done']);
     expect(after[0]!.last_error).toBeNull();
     expect((await violations(id)).map((v) => v.kind)).toEqual(['late_without_apology']);
     // the next poll schedules the next run
-    await pollJobs(db, jobs.handlers, jobs.recurring, due);
+    await pollJobs(db, jobs.handlers, recurring, due);
     expect((await listJobs(db, VIOLATION_SWEEP_JOB)).map((j) => j.status)).toEqual(['done', 'pending']);
   });
 });
