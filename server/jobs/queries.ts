@@ -69,3 +69,9 @@ export async function listJobs(db: Q, kind?: string) {
   if (kind) q = q.where('kind', '=', kind);
   return q.execute();
 }
+
+/** Deletes the jobs done before `before` (failed ones stay, for inspection); answers how many. */
+export async function pruneDoneJobs(db: Q, before: Date): Promise<number> {
+  const res = await db.deleteFrom('jobs').where('status', '=', 'done').where('finished_at', '<', before).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { ENGINES, createTestDatabase } from '../../tests/support/database';
-import { insertJob, listJobs } from './queries';
+import { insertJob, listJobs, pruneDoneJobs } from './queries';
 import { pollJobs, retryDelayMs, runDueJobs, scheduleRecurring, startJobLoop } from './runner';
 
 describe.each(ENGINES)('database job runner (%s)', (engine) => {
@@ -61,5 +61,17 @@ describe.each(ENGINES)('database job runner (%s)', (engine) => {
 
   it('refuses to start a loop with a recurring job it has no handler for', () => {
     expect(() => startJobLoop(database.db, {}, 1_000, { recurring: [{ kind: 'orphan', everyMs: 60_000 }] })).toThrow('recurring jobs without a handler: orphan');
+  });
+
+  it('prunes the jobs done before an instant, keeping pending and failed ones', async () => {
+    const db = database.db;
+    const t = new Date('2026-12-01T03:00:00Z');
+    for (const kind of ['prune-a', 'prune-b', 'prune-c']) await insertJob(db, { kind, runAt: t });
+    await db.updateTable('jobs').set({ status: 'done', finished_at: new Date('2026-11-01T00:00:00Z') }).where('kind', '=', 'prune-a').execute();
+    await db.updateTable('jobs').set({ status: 'failed', finished_at: new Date('2026-11-01T00:00:00Z') }).where('kind', '=', 'prune-b').execute();
+    expect(await pruneDoneJobs(db, new Date('2026-11-29T00:00:00Z'))).toBe(1);
+    expect((await listJobs(db, 'prune-a')).length).toBe(0);
+    expect((await listJobs(db, 'prune-b')).map((j) => j.status)).toEqual(['failed']);
+    expect((await listJobs(db, 'prune-c')).map((j) => j.status)).toEqual(['pending']);
   });
 });

@@ -6,8 +6,8 @@ import type { JobHandler } from '../../jobs/runner';
 import { compactCounts } from './queries';
 
 export const INDEX_COMPACT_JOB = 'index.compact';
-/** How often: a delta table holds at most a few seconds of changes. */
-export const INDEX_COMPACT_EVERY_MS = 5_000;
+/** How often: the delta table holds at most this much of the changes. */
+export const INDEX_COMPACT_EVERY_MS = 15_000;
 
 export function indexCompactHandler(): JobHandler {
   return async (_payload, ctx) => {
