@@ -5,10 +5,10 @@
  * transaction with one audit event per unit and year.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { canActOnUnit } from '@core/access/permissions';
 import { AppError } from '@core/errors/app-error';
-import { TARGET_CODES, type TargetCode, type TargetEntry, type TargetsBody, targetsBody, targetsQuery, targetsResponse } from '@core/index/targets';
+import { type TargetEntry, type TargetsBody, targetsBody, targetsQuery, targetsResponse } from '@core/index/targets';
 import type { DB, UnitRow } from '../../db/schema';
 import { access } from '../../http/access';
 import { auditActorOf, type StaffActor } from '../../http/actor';
@@ -17,33 +17,18 @@ import { appendAudit } from '../audit/append';
 import { requireActor } from '../auth/session-hook';
 import { findUnitByCode, unitAncestorIds } from '../org/queries';
 import { authorizeUnit } from '../org/scope';
-
-type Q = Kysely<DB> | Transaction<DB>;
-
-/** The targets of a unit for a year, in the order of `TARGET_CODES`. */
-export async function listTargets(db: Q, unitId: string, year: number): Promise<TargetEntry[]> {
-  const rows = await db.selectFrom('index_targets').select(['code', 'target', 'set_by', 'set_at']).where('unit_id', '=', unitId).where('year', '=', year).execute();
-  const order = (code: string) => TARGET_CODES.indexOf(code as TargetCode);
-  return rows
-    .sort((a, b) => order(a.code) - order(b.code))
-    .map((r) => ({ code: r.code as TargetCode, value: Number(r.target), setBy: r.set_by, setAt: new Date(r.set_at).toISOString() }));
-}
+import { deleteTargets, listTargets, lockTargetRows, upsertTarget } from './target-queries';
 
 /** Sets and removes targets of one unit and year; one audit event with the values before and after. */
 export async function setTargets(db: Kysely<DB>, actor: StaffActor, unit: UnitRow, body: TargetsBody, requestId: string): Promise<TargetEntry[]> {
   return db.transaction().execute(async (trx) => {
     // the rows of this unit and year are locked, so two leaders saving at once are serialised
-    const before = await trx.selectFrom('index_targets').select(['code', 'target']).where('unit_id', '=', unit.id).where('year', '=', body.year).forUpdate().execute();
+    const before = await lockTargetRows(trx, unit.id, body.year);
     const now = new Date();
     const removed = body.targets.filter((t) => t.value === null).map((t) => t.code);
-    if (removed.length > 0) await trx.deleteFrom('index_targets').where('unit_id', '=', unit.id).where('year', '=', body.year).where('code', 'in', removed).execute();
+    await deleteTargets(trx, unit.id, body.year, removed);
     for (const { code, value } of body.targets) {
-      if (value === null) continue;
-      await trx
-        .insertInto('index_targets')
-        .values({ unit_id: unit.id, year: body.year, code, target: value, set_by: actor.username, set_at: now })
-        .onConflict((oc) => oc.columns(['unit_id', 'year', 'code']).doUpdateSet({ target: value, set_by: actor.username, set_at: now }))
-        .execute();
+      if (value !== null) await upsertTarget(trx, { unitId: unit.id, year: body.year, code, value, by: actor.username, at: now });
     }
     await appendAudit(trx, {
       actor: auditActorOf(actor),

@@ -125,3 +125,25 @@ export async function setCancelled(trx: Transaction<DB>, id: string, at: Date, r
 export async function activeUnits(db: Q): Promise<{ id: string; code: string; name: string; short_name: string | null }[]> {
   return db.selectFrom('units').select(['id', 'code', 'name', 'short_name']).where('valid_to', 'is', null).execute();
 }
+
+/** Active staff with an e-mail address, a row per role assignment (the reminders' recipients). */
+export async function activeStaffRolesWithEmail(db: Kysely<DB>) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.email', 'r.role', 'r.unit_id', 'r.include_subtree'])
+    .where('u.active', '=', true)
+    .where('u.email', 'is not', null)
+    .execute();
+}
+
+/** Records a reminder unless it was already sent (task, period, kind); false when it was. */
+export async function insertReminderOnce(trx: Transaction<DB>, r: { taskId: string; period: string; kind: 'due_soon' | 'overdue'; unitId: string; recipients: number; at: Date }): Promise<boolean> {
+  const row = await trx
+    .insertInto('reform_reminders')
+    .values({ task_id: r.taskId, period: r.period, kind: r.kind, unit_id: r.unitId, recipients: r.recipients, sent_at: r.at })
+    .onConflict((oc) => oc.columns(['task_id', 'period', 'kind']).doNothing())
+    .returning('task_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}

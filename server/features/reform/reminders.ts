@@ -16,7 +16,7 @@ import type { JobHandler } from '../../jobs/runner';
 import { appendAudit } from '../audit/append';
 import { unitAncestorIds } from '../org/queries';
 import { judgeTasks } from './present';
-import { listEvents, listTasks } from './queries';
+import { activeStaffRolesWithEmail, insertReminderOnce, listEvents, listTasks } from './queries';
 
 /** The job kind, and how often it runs (a reminder goes out within this of becoming due). */
 export const REFORM_REMINDER_JOB = 'reform.reminders';
@@ -32,7 +32,7 @@ export interface ReminderDeps {
 
 /** Active staff with an e-mail address and their role assignments. */
 async function staffWithEmail(db: Kysely<DB>): Promise<{ email: string; roles: RoleAssignment[] }[]> {
-  const rows = await db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id').select(['u.id', 'u.email', 'r.role', 'r.unit_id', 'r.include_subtree']).where('u.active', '=', true).where('u.email', 'is not', null).execute();
+  const rows = await activeStaffRolesWithEmail(db);
   const byUser = new Map<string, { email: string; roles: RoleAssignment[] }>();
   for (const r of rows) {
     const u = byUser.get(r.id) ?? { email: r.email!, roles: [] };
@@ -58,13 +58,7 @@ export async function sendReformReminders(db: Kysely<DB>, deps: ReminderDeps): P
       const roles = REMINDER_ROLES[r.kind] as readonly Role[];
       const to = staff.filter((s) => canActOnUnit(s.roles.filter((a) => roles.includes(a.role)), 'reform.view', path)).map((s) => s.email);
       const recorded = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('reform_reminders')
-          .values({ task_id: task.id, period: r.period, kind: r.kind, unit_id: task.lead_unit_id, recipients: to.length, sent_at: new Date(now) })
-          .onConflict((oc) => oc.columns(['task_id', 'period', 'kind']).doNothing())
-          .returning('task_id')
-          .executeTakeFirst();
-        if (!row) return false;
+        if (!(await insertReminderOnce(trx, { taskId: task.id, period: r.period, kind: r.kind, unitId: task.lead_unit_id, recipients: to.length, at: new Date(now) }))) return false;
         await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'reform.reminded', entityType: 'reform_task', entityId: task.id, unitId: task.lead_unit_id, after: { period: r.period, kind: r.kind, due: r.due, recipients: to.length, at: new Date(now).toISOString() }, requestId: REFORM_REMINDER_JOB });
         return true;
       });
