@@ -1,28 +1,15 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GRADE_FORMULA } from '../../core/accountability/grade';
 import { HANDLING_LABELS, MANUAL_VIOLATION_LABELS } from '../../core/accountability/violations';
 import { scanPdf } from '../../server/seed/scans';
 import { vi as L } from '../../web/src/features/accountability/texts';
-import { axeViolations, openSignedIn, PHONE, scrollWidth, useBrowserSuite, withParams } from './harness';
+import { axeViolations, callApi, openSignedIn, PHONE, scrollWidth, useBrowserSuite, withParams } from './harness';
 import { testClock } from '../support/clock';
 
 // the accountability routes answer at this injected instant, never the machine's clock
 const clock = testClock('2026-06-15T10:00:00+07:00');
 const HCTP = '000.01.03.H26';
 const OFFICER = 'Vũ Thị Chuyên';
-
-/** Calls the API from the signed-in page, with its CSRF token. */
-async function call(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await (await fetch('/api/v1/auth/me')).json();
-      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, json: await res.json() };
-    },
-    { method, url, body },
-  );
-}
 
 describe('the head’s accountability page', () => {
   const suite = useBrowserSuite({ now: () => clock.now });
@@ -32,8 +19,8 @@ describe('the head’s accountability page', () => {
     const page = inspector.page;
     // one point per violation and no cap, so that this violation moves the grade whatever the demo data holds
     const formula = { ...DEFAULT_GRADE_FORMULA, violationPenalty: 1, maxViolationPenalty: 1000 };
-    expect((await call(page, 'PUT', '/api/v1/accountability/formula', formula)).status).toBe(200);
-    const before = (await call(page, 'GET', `/api/v1/accountability/grade?unit=${HCTP}&year=2026`)).json;
+    expect((await callApi(page, 'PUT', '/api/v1/accountability/formula', formula)).status).toBe(200);
+    const before = (await callApi(page, 'GET', `/api/v1/accountability/grade?unit=${HCTP}&year=2026`)).json;
 
     await page.goto(`${suite.server.url}/staff/head?unit=${HCTP}&year=2026`);
     await page.getByRole('heading', { level: 1, name: L.title }).waitFor();
@@ -53,7 +40,7 @@ describe('the head’s accountability page', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     expect(await axeViolations(page, 'main')).toEqual([]);
 
-    const after = (await call(page, 'GET', `/api/v1/accountability/grade?unit=${HCTP}&year=2026`)).json;
+    const after = (await callApi(page, 'GET', `/api/v1/accountability/grade?unit=${HCTP}&year=2026`)).json;
     expect(after.inputs.manualViolations).toBe(before.inputs.manualViolations + 1);
     expect(after.result.penalty.points).toBe(before.result.penalty.points + 1);
     expect(after.result.raw).toBeCloseTo(before.result.raw - 1, 2);

@@ -143,3 +143,16 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
   );
   return violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.targets.slice(0, 5).join(' | ')}`);
 }
+
+/** Calls the API from a signed-in page, with the session's CSRF token: what the page's own code would send. */
+// biome-ignore lint/suspicious/noExplicitAny: API answers are inspected freely in tests
+export async function callApi(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, json: await res.json() };
+    },
+    { method, url, body },
+  );
+}

@@ -1,21 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_INTERNAL_PROCEDURES } from '../../server/seed/internal-procedures';
 import { en as EN, vi as L } from '../../web/src/features/internal-procedures/texts';
-import { axeViolations, openSignedIn, PHONE, scrollWidth, switchLanguage, useBrowserSuite, withParams } from './harness';
-
-
-/** Calls the API from the signed-in page, with its CSRF token. */
-async function call(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await (await fetch('/api/v1/auth/me')).json();
-      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, json: await res.json() };
-    },
-    { method, url, body },
-  );
-}
+import { axeViolations, callApi, openSignedIn, PHONE, scrollWidth, switchLanguage, useBrowserSuite, withParams } from './harness';
 
 describe('internal procedures page', () => {
   const suite = useBrowserSuite();
@@ -23,17 +9,17 @@ describe('internal procedures page', () => {
   it('the Office sees the city summary against the target and a procedure’s cost step by step, before and after, at 360 px', async () => {
     const { page, context } = await openSignedIn(suite, 'kiemsoat', PHONE);
     try {
-      const units = (await call(page, 'GET', '/api/v1/units')).json.units as { id: string; code: string }[];
+      const units = (await callApi(page, 'GET', '/api/v1/units')).json.units as { id: string; code: string }[];
       const tuphap = units.find((u) => u.code === '000.00.03.H26')!.id;
       const { owner: _owner, ...tp } = DEMO_INTERNAL_PROCEDURES[0]!;
-      const created = await call(page, 'POST', '/api/v1/internal-procedures', { ...tp, ownerUnitId: tuphap });
+      const created = await callApi(page, 'POST', '/api/v1/internal-procedures', { ...tp, ownerUnitId: tuphap });
       expect(created.status).toBe(201);
       const id = created.json.procedure.id as string;
       const finding = { verdict: 'amend', text: 'Thời gian thẩm định dài' };
-      const reviewed = await call(page, 'POST', `/api/v1/internal-procedures/${id}/reviews`, { necessity: { verdict: 'keep', text: 'Cần thiết' }, reasonableness: finding, legality: { verdict: 'keep', text: 'Hợp pháp' }, proposals: 'Tiếp nhận điện tử' });
+      const reviewed = await callApi(page, 'POST', `/api/v1/internal-procedures/${id}/reviews`, { necessity: { verdict: 'keep', text: 'Cần thiết' }, reasonableness: finding, legality: { verdict: 'keep', text: 'Hợp pháp' }, proposals: 'Tiếp nhận điện tử' });
       expect(reviewed.status).toBe(201);
       const after = { fees: 0, yearlyFrequency: 12, steps: tp.steps.map((s) => (s.order === 2 ? { ...s, time: 3, otherCosts: 50_000 } : s)) };
-      const decided = await call(page, 'POST', `/api/v1/internal-procedures/${id}/reviews/${reviewed.json.reviews[0].id}/decision`, { number: '1520/QĐ-UBND', date: '2026-11-01', summary: 'Thông qua phương án đơn giản hóa', after });
+      const decided = await callApi(page, 'POST', `/api/v1/internal-procedures/${id}/reviews/${reviewed.json.reviews[0].id}/decision`, { number: '1520/QĐ-UBND', date: '2026-11-01', summary: 'Thông qua phương án đơn giản hóa', after });
       expect(decided.status).toBe(200);
 
       await page.goto(`${suite.server.url}/staff/reform/internal`);

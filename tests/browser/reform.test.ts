@@ -1,38 +1,25 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TASK_STATE_LABELS } from '../../core/reform/state';
 import { scanPdf } from '../../server/seed/scans';
 import { vi as L } from '../../web/src/features/reform/texts';
-import { axeViolations, openSignedIn, PHONE, scrollWidth, TEXT, useBrowserSuite } from './harness';
+import { axeViolations, callApi, openSignedIn, PHONE, scrollWidth, TEXT, useBrowserSuite } from './harness';
 import { testClock } from '../support/clock';
 
 // the reform routes answer at this injected instant; the test moves it across deadlines
 const clock = testClock('2026-02-02T09:00:00+07:00');
-
-/** Calls the API from the signed-in page, with its CSRF token. */
-async function call(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await (await fetch('/api/v1/auth/me')).json();
-      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, json: await res.json() };
-    },
-    { method, url, body },
-  );
-}
 
 describe('reform pages', () => {
   const suite = useBrowserSuite({ now: () => clock.now });
 
   it('the city Office sees on-time, late and overdue tasks across units; a unit reports late at 360 px and it counts as late', async () => {
     const office = await openSignedIn(suite, 'kiemsoat');
-    const units = (await call(office.page, 'GET', '/api/v1/units')).json.units as { id: string; code: string }[];
+    const units = (await callApi(office.page, 'GET', '/api/v1/units')).json.units as { id: string; code: string }[];
     const unit = (code: string) => units.find((u) => u.code === code)!.id;
     const [city, tuphap, noivu] = [unit('000.00.00.H26'), unit('000.00.03.H26'), unit('000.00.02.H26')];
-    const plan = await call(office.page, 'POST', '/api/v1/reform/plans', { number: '259/KH-UBND', title: 'Kế hoạch cải cách hành chính năm 2026', issuerUnitId: city, issuedOn: '2026-01-15' });
+    const plan = await callApi(office.page, 'POST', '/api/v1/reform/plans', { number: '259/KH-UBND', title: 'Kế hoạch cải cách hành chính năm 2026', issuerUnitId: city, issuedOn: '2026-01-15' });
     expect(plan.status).toBe(201);
     const planId = plan.json.plan.id;
-    const task = async (content: string, lead: string, date: string) => (await call(office.page, 'POST', `/api/v1/reform/plans/${planId}/tasks`, { content, leadUnitId: lead, deadline: { kind: 'date', date } })).json.task.id as string;
+    const task = async (content: string, lead: string, date: string) => (await callApi(office.page, 'POST', `/api/v1/reform/plans/${planId}/tasks`, { content, leadUnitId: lead, deadline: { kind: 'date', date } })).json.task.id as string;
     const late = await task('Rà soát, đơn giản hóa TTHC nội bộ', tuphap, '2026-03-31');
     const onTime = await task('Báo cáo số hóa kết quả giải quyết TTHC', tuphap, '2026-03-31');
     await task('Rà soát hoạt động Bộ phận Một cửa', noivu, '2026-03-20');
@@ -41,8 +28,8 @@ describe('reform pages', () => {
     try {
       // on time: marked 30 March, accepted by the Office
       clock.set('2026-03-30T10:00:00+07:00');
-      expect((await call(director.page, 'POST', `/api/v1/reform/tasks/${onTime}/complete`, { note: 'Xong' })).status).toBe(200);
-      expect((await call(office.page, 'POST', `/api/v1/reform/tasks/${onTime}/accept`, {})).status).toBe(200);
+      expect((await callApi(director.page, 'POST', `/api/v1/reform/tasks/${onTime}/complete`, { note: 'Xong' })).status).toBe(200);
+      expect((await callApi(office.page, 'POST', `/api/v1/reform/tasks/${onTime}/accept`, {})).status).toBe(200);
 
       // 2 April: the director reports on the late task at 360 px with a PDF and marks it completed
       clock.set('2026-04-02T09:00:00+07:00');
